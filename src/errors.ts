@@ -1,0 +1,64 @@
+/**
+ * Known failures. Library code throws these; only `cli/` turns them into a message and an exit
+ * code, in one place (`cli/exit.ts`). Anything else that escapes is an {@link InternalError}.
+ */
+
+/** Exit codes of the command-line contract (DESIGN.md). */
+export const EXIT = { ok: 0, breach: 1, input: 2 } as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Base class: a message for the user, an exit code, and an optional hint line. */
+export class BusfactorError extends Error {
+  readonly exitCode: ExitCode;
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: { exitCode?: ExitCode; hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.exitCode = options.exitCode ?? EXIT.input;
+    this.hint = options.hint;
+  }
+}
+
+/** Bad flags or arguments. */
+export class UsageError extends BusfactorError {}
+
+/** The path is missing, not a repository, has no commits, or the revision is unknown. */
+export class InputError extends BusfactorError {}
+
+/** A git process failed in a way the analysis cannot recover from. */
+export class GitError extends BusfactorError {
+  readonly args: readonly string[];
+  readonly stderr: string;
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+
+  constructor(
+    message: string,
+    details: { args: readonly string[]; stderr: string; code: number | null; signal: NodeJS.Signals | null },
+  ) {
+    super(message);
+    this.args = details.args;
+    this.stderr = details.stderr;
+    this.code = details.code;
+    this.signal = details.signal;
+  }
+}
+
+/** The run was cancelled (Ctrl-C, an AbortSignal). */
+export class CancelledError extends BusfactorError {
+  constructor(message = 'cancelled') {
+    super(message, { exitCode: EXIT.input });
+  }
+}
+
+/**
+ * A bug: printed with versions and a request to report it. It still exits with 2, so scripts that
+ * rely on the contract (1 = the gate found a breach) never mistake a crash for a verdict.
+ */
+export class InternalError extends BusfactorError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { exitCode: EXIT.input, cause });
+  }
+}

@@ -1,0 +1,61 @@
+import type { Warning } from '../warnings.js';
+
+/**
+ * Why a file in the analysed tree is not part of the file universe. Counted per reason in the
+ * report's `excluded` (never dropped silently; ALGORITHMS.md §4).
+ */
+export type ExclusionReason =
+  /** Outside the folder the user pointed at (`busfactor path/inside/repo`). */
+  | 'outside-scope'
+  /** Matched an `--exclude` glob. */
+  | 'excluded-by-option'
+  /** `--include` globs were given and none matched. */
+  | 'not-included'
+  /** A gitlink (submodule): its history lives in another repository. */
+  | 'submodule'
+  /** A symbolic link: Linguist does not count them. */
+  | 'symlink'
+  /** A dependency lock file (package-lock.json, yarn.lock, Cargo.lock, go.sum, ...). */
+  | 'lockfile'
+  /** Linguist's vendor.yml, the §4 defaults, or `linguist-vendored` in .gitattributes. */
+  | 'vendored'
+  /** Linguist's generated-file rules (by name or content), or `linguist-generated`. */
+  | 'generated'
+  /** Linguist's documentation.yml, or `linguist-documentation`. */
+  | 'documentation'
+  /** Binary by extension, content or the `binary`/`-diff` attribute. */
+  | 'binary'
+  /** An empty file (Linguist detects no language in it). */
+  | 'empty'
+  /** A data or prose file, or no known language (counted with `--all-text`). */
+  | 'not-code'
+  /** Its content could not be read (missing object) and its name alone did not decide. */
+  | 'unreadable';
+
+/** A file of the analysed tree that the analysis counts. */
+export interface UniverseFile {
+  readonly path: string;
+  /** Blob id at the analysed revision. */
+  readonly oid: string;
+  readonly size: number;
+  /** Linguist language name; undefined for text files of no known language (`--all-text`). */
+  readonly language: string | undefined;
+}
+
+/** The counted files of a revision and what was left out. */
+export interface FileUniverse {
+  /** Sorted by path (byte order of the UTF-8 path, as git sorts). */
+  readonly files: readonly UniverseFile[];
+  /** Number of tree entries left out, per reason; reasons with zero files are omitted. */
+  readonly excluded: Readonly<Partial<Record<ExclusionReason, number>>>;
+  readonly warnings: readonly Warning[];
+}
+
+export interface FileUniverseOptions {
+  /** Globs (picomatch, `dot: true`; a glob without `/` matches the base name anywhere). */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** Count data, prose and unknown-language text files too, not only programming and markup. */
+  readonly allText: boolean;
+  readonly signal?: AbortSignal;
+}

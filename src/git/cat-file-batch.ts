@@ -1,0 +1,84 @@
+import type { ChildProcess } from 'node:child_process';
+import { GitError } from '../errors.js';
+import { spawnGit, summariseGitStderr } from './run-git.js';
+
+/** An object read through `git cat-file --batch`, or `undefined` content when it is missing. */
+export interface BatchObject {
+  readonly oid: string;
+  readonly type: string | undefined;
+  readonly content: Buffer | undefined;
+}
+
+/** `<oid> <type> <size>`; anything else is a reply without a body. */
+const OBJECT_HEADER = /^([0-9a-f]{40,64}) ([a-z]+) ([0-9]+)$/;
+
+interface Pending {
+  readonly resolve: (object: BatchObject) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * One long-lived `git cat-file --batch` process: objects by id (or `<rev>:<path>`), answered in
+ * request order. A missing object (partial clones, mirrors without large blobs) is an answer with
+ * no content, not an error.
+ */
+export class CatFileBatch {
+  private readonly child: ChildProcess;
+  private readonly queue: Pending[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failed: Error | undefined;
+  private stderr = '';
+
+  constructor(cwd: string) {
+    this.child = spawnGit({ cwd, args: ['cat-file', '--batch'] });
+    this.child.stdout?.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      if (this.stderr.length < 8192) this.stderr += chunk.toString('utf8');
+    });
+    this.child.once('error', (error) => this.fail(error));
+    this.child.once('close', (code) => {
+      const reason = summariseGitStderr(this.stderr) ?? `exit code ${code}`;
+      this.fail(new GitError(`git cat-file failed: ${reason}`, { args: ['cat-file'], stderr: this.stderr, code, signal: null }));
+    });
+  }
+
+  /** Reads one object. Object names must not contain a newline (git's batch protocol). */
+  read(name: string): Promise<BatchObject> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (name.includes('\n')) return Promise.resolve({ oid: name, type: undefined, content: undefined });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject });
+      this.child.stdin?.write(`${name}\n`);
+    });
+  }
+
+  /** Ends the process once pending reads are answered. */
+  close(): void {
+    this.child.stdin?.end();
+  }
+
+  private fail(error: Error): void {
+    this.failed ??= error;
+    for (const pending of this.queue.splice(0)) pending.reject(error);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const newline = this.buffer.indexOf(10);
+      if (newline === -1) return;
+      const header = OBJECT_HEADER.exec(this.buffer.subarray(0, newline).toString('latin1'));
+      if (!header) {
+        // "<name> missing" / "<name> ambiguous": no body follows.
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.queue.shift()?.resolve({ oid: '', type: undefined, content: undefined });
+        continue;
+      }
+      const end = newline + 1 + Number(header[3]);
+      if (this.buffer.length < end + 1) return;
+      const content = Buffer.from(this.buffer.subarray(newline + 1, end));
+      this.buffer = this.buffer.subarray(end + 1);
+      this.queue.shift()?.resolve({ oid: header[1] ?? '', type: header[2], content });
+    }
+  }
+}

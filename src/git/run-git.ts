@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { CancelledError, GitError } from '../errors.js';
+import { SAFE_CONFIG, safeGitEnv } from './safety.js';
+import { RecordSplitter } from './split-records.js';
+
+/** One git invocation. `args` start with the subcommand; safety settings are added here. */
+export interface GitCommand {
+  /** Directory git runs in (the repository's work tree, or its git dir when bare). */
+  readonly cwd: string;
+  readonly args: readonly string[];
+  /** Extra environment on top of the sanitised one (e.g. a temporary GIT_INDEX_FILE). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Aborting kills the process and rejects with {@link CancelledError}. */
+  readonly signal?: AbortSignal;
+}
+
+const STDERR_LIMIT = 64 * 1024;
+
+/** Starts git without a shell, with the safety settings of DESIGN.md. The only spawn of git. */
+export function spawnGit(command: GitCommand): ChildProcess {
+  if (command.signal?.aborted) throw new CancelledError();
+  const child = spawn('git', [...SAFE_CONFIG, ...command.args], {
+    cwd: command.cwd,
+    env: safeGitEnv(command.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+  // An EPIPE on stdin (git exited early) surfaces through the exit status instead.
+  child.stdin?.on('error', () => {});
+  return child;
+}
+
+/** Keeps the first 64 KiB of stderr for error messages. */
+function collectStderr(child: ChildProcess): () => string {
+  const parts: Buffer[] = [];
+  let size = 0;
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (size < STDERR_LIMIT) {
+      parts.push(chunk);
+      size += chunk.length;
+    }
+  });
+  return () => Buffer.concat(parts).toString('utf8');
+}
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+function waitForExit(child: ChildProcess): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') reject(new GitError('git is not installed or not on PATH', { args: [], stderr: '', code: null, signal: null }));
+      else reject(error);
+    });
+    child.once('close', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+/** The line of git's stderr that explains a failure, without its `fatal:` / `error:` prefix. */
+export function summariseGitStderr(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const key = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[lines.length - 1];
+  return key?.replace(/^(fatal|error):\s*/, '');
+}
+
+function failure(command: GitCommand, stderr: string, exit: Exit): GitError {
+  const subcommand = command.args.find((arg, i) => !arg.startsWith("-") && command.args[i - 1] !== "-c") ?? "git";
+  const reason = summariseGitStderr(stderr) ?? (exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`);
+  return new GitError(`git ${subcommand} failed: ${reason}`, { args: command.args, stderr, ...exit });
+}
+
+/** Wires an AbortSignal to a child process; returns the detach function. */
+function linkAbort(child: ChildProcess, signal: AbortSignal | undefined): () => void {
+  if (!signal) return () => {};
+  const onAbort = () => child.kill('SIGTERM');
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+export interface GitResult {
+  readonly stdout: Buffer;
+  readonly stderr: string;
+  readonly code: number | null;
+}
+
+/**
+ * Runs a git command whose output is small (rev-parse, ls-tree of one tree, config) and returns it
+ * whole. Exit codes outside `okCodes` (default: 0) throw {@link GitError}.
+ */
+export async function runGit(
+  command: GitCommand & { readonly input?: string | Buffer; readonly okCodes?: readonly number[] },
+): Promise<GitResult> {
+  const child = spawnGit(command);
+  const stderr = collectStderr(child);
+  const chunks: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const unlink = linkAbort(child, command.signal);
+  child.stdin?.end(command.input ?? '');
+  try {
+    const exit = await waitForExit(child);
+    if (command.signal?.aborted) throw new CancelledError();
+    if (exit.code === null || !(command.okCodes ?? [0]).includes(exit.code)) throw failure(command, stderr(), exit);
+    return { stdout: Buffer.concat(chunks), stderr: stderr(), code: exit.code };
+  } finally {
+    unlink();
+  }
+}
+
+/**
+ * Streams a long git output as batches of records split on `delimiter` (0 for `-z` output,
+ * 10 for lines). Batches follow the pipe's chunks, so callers loop over arrays, not one await per
+ * record. Throws {@link GitError} after the last batch if git failed. Stopping early kills git.
+ */
+export async function* streamGitRecords(command: GitCommand, delimiter: number): AsyncGenerator<Buffer[]> {
+  const child = spawnGit(command);
+  child.stdin?.end();
+  const stderr = collectStderr(child);
+  const exited = waitForExit(child);
+  exited.catch(() => {}); // observed below; avoid an unhandled rejection while we read
+  const unlink = linkAbort(child, command.signal);
+  const splitter = new RecordSplitter(delimiter);
+  let finished = false;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      const records = splitter.push(chunk);
+      if (records.length > 0) yield records;
+    }
+    const tail = splitter.end();
+    if (tail) yield [tail];
+    const exit = await exited;
+    finished = true;
+    if (command.signal?.aborted) throw new CancelledError();
+    if (exit.code !== 0) throw failure(command, stderr(), exit);
+  } finally {
+    unlink();
+    if (!finished && child.exitCode === null) child.kill('SIGTERM');
+  }
+}

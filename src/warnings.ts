@@ -1,0 +1,32 @@
+/**
+ * Degraded input is data, not an exception (STYLE.md): each stage returns what it could not do
+ * as warnings, and the report carries them all in `warnings[]`.
+ */
+export type WarningCode =
+  | 'shallow-clone'
+  | 'rename-detection-fallback'
+  | 'missing-objects'
+  | 'no-history'
+  | 'attributes-unreadable'
+  | 'identity-without-author';
+
+export interface Warning {
+  /** A stable machine-readable code. */
+  readonly code: WarningCode;
+  /** One human sentence. */
+  readonly message: string;
+  /** Affected paths, when there are any (at most a few dozen; `count` says how many in all). */
+  readonly paths?: readonly string[];
+  /** How many items the warning covers, when more than `paths` lists. */
+  readonly count?: number;
+}
+
+/** Most paths a warning lists; the rest is counted. */
+export const WARNING_PATH_LIMIT = 20;
+
+/** Builds a warning that names at most {@link WARNING_PATH_LIMIT} paths. */
+export function warningWithPaths(code: WarningCode, message: string, paths: readonly string[]): Warning {
+  return paths.length <= WARNING_PATH_LIMIT
+    ? { code, message, paths: [...paths] }
+    : { code, message, paths: paths.slice(0, WARNING_PATH_LIMIT), count: paths.length };
+}
