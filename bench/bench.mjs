@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// Benchmark: the whole analysis (`busfactor scan --json`) against git's own
+// `git log --name-status -M` over the same history, measured in the same run, alternating.
+// Prints wall time, peak memory (node and git together, sampled from /proc) and the ratio.
+//
+//   npm run bench -- <repo> [--rev <commit>] [--runs <n>]
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const options = { repo: undefined, rev: 'HEAD', runs: 2 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--rev') options.rev = argv[++i];
+    else if (arg === '--runs') options.runs = Number(argv[++i]);
+    else if (!arg.startsWith('-')) options.repo = arg;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (!options.repo) throw new Error('usage: npm run bench -- <repo> [--rev <commit>] [--runs <n>]');
+  return options;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc; 0 elsewhere). */
+function treeRss(rootPid) {
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const children = new Map();
+  const rss = new Map();
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      const pages = Number(fields[21]);
+      rss.set(Number(pid), pages * 4096);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(pid));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop();
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, discarding stdout; returns wall seconds, peak tree memory, exit code, stderr. */
+function measure(command, args, cwd) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_FLUSH: '0' } });
+    let peak = 0;
+    let stdoutLines = 0;
+    let stderr = '';
+    const timer = setInterval(() => {
+      peak = Math.max(peak, treeRss(child.pid));
+    }, 25);
+    child.stdout.on('data', (chunk) => {
+      for (let i = chunk.indexOf(0x01); i !== -1; i = chunk.indexOf(0x01, i + 1)) stdoutLines += 1;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      resolve({ seconds, peak, code, stderr, commits: stdoutLines });
+    });
+  });
+}
+
+/**
+ * git's own pass. Where `-M` dies on a missing object (mirrors without large blobs), git is
+ * timed the way busfactor works around it: the failed `-M` run plus `-M100% --skip` over the rest.
+ */
+async function gitBaseline(repo, rev) {
+  const base = ['-c', 'diff.renameLimit=999999', 'log', '--name-status', '-z', '--format=%x01%H'];
+  const first = await measure('git', [...base, '-M', rev, '--'], repo);
+  if (first.code === 0) return { ...first, note: '' };
+  const rest = await measure('git', [...base, '-M100%', `--skip=${first.commits}`, rev, '--'], repo);
+  return {
+    seconds: first.seconds + rest.seconds,
+    peak: Math.max(first.peak, rest.peak),
+    code: rest.code,
+    note: ` (-M died after ${first.commits} commits: ${first.stderr.trim().split('\n').pop()}; + -M100% --skip for the rest)`,
+  };
+}
+
+const mb = (bytes) => `${Math.round(bytes / 1e6)} MB`;
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const repo = path.resolve(options.repo);
+  const cli = path.join(root, 'bin', 'busfactor.js');
+  const rows = [];
+  for (let run = 1; run <= options.runs; run += 1) {
+    const git = await gitBaseline(repo, options.rev);
+    const tool = await measure(process.execPath, [cli, 'scan', repo, '--rev', options.rev, '--json', '--quiet'], root);
+    if (tool.code !== 0) throw new Error(`busfactor failed: ${tool.stderr}`);
+    rows.push({ git, tool });
+    console.log(`run ${run}: git log ${git.seconds.toFixed(2)} s${git.note} · busfactor ${tool.seconds.toFixed(2)} s, peak ${mb(tool.peak)}`);
+  }
+  const best = (list) => Math.min(...list);
+  const gitBest = best(rows.map((r) => r.git.seconds));
+  const toolBest = best(rows.map((r) => r.tool.seconds));
+  const peak = Math.max(...rows.map((r) => r.tool.peak));
+  const head = spawn('git', ['rev-parse', options.rev], { cwd: repo });
+  let sha = '';
+  head.stdout.on('data', (chunk) => (sha += chunk));
+  await new Promise((resolve) => head.on('close', resolve));
+  console.log(
+    `${path.basename(repo) === 'repo' ? path.basename(path.dirname(repo)) : path.basename(repo)} @ ${sha.trim().slice(0, 12)}: ` +
+      `busfactor ${toolBest.toFixed(2)} s vs git log --name-status -M ${gitBest.toFixed(2)} s → ratio ${(toolBest / gitBest).toFixed(2)}× (best of ${options.runs}); ` +
+      `peak memory ${mb(peak)} (node + git)`,
+  );
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 2;
+});

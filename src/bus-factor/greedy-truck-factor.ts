@@ -1,0 +1,75 @@
+/** One person removed by the greedy loop, with the number of files they author in the scope. */
+export interface KeyPersonScore {
+  readonly person: number;
+  readonly files: number;
+}
+
+export interface TruckFactorResult {
+  readonly busFactor: number;
+  /** The removed people, in removal order. */
+  readonly keyPeople: readonly KeyPersonScore[];
+  /** Number of files in the scope (N, including files nobody authors). */
+  readonly files: number;
+  /** Share of files still authored by someone when the loop stopped. */
+  readonly coverage: number;
+  /** Files with at least one author before anyone was removed. */
+  readonly authoredFiles: number;
+}
+
+export interface TruckFactorInput {
+  /** Author sets of the scope's files (person indices). */
+  readonly fileAuthors: readonly ArrayLike<number>[];
+  /** Tie-break between people who author as many files: negative when `a` goes first. */
+  readonly tieBreak: (a: number, b: number) => number;
+  /** People taken out beforehand (what-if, departed): as if they authored nothing. */
+  readonly without?: ReadonlySet<number>;
+}
+
+/** Java's `(float) covered / n`: the reference compares a float with 0.5. */
+function coverageOf(covered: number, n: number): number {
+  return Math.fround(covered / n);
+}
+
+/**
+ * The greedy truck factor of Avelino et al. (ALGORITHMS.md §1, the reference's
+ * `GreedyTruckFactor`): while at least half the files have an author among the remaining people,
+ * remove the person who authors the most files and count one. "Most files" is the size of the
+ * person's whole author set in the scope, not the files only they cover, exactly as the reference
+ * does; so the removal order is fixed up front and the loop only tracks coverage.
+ */
+export function greedyTruckFactor(input: TruckFactorInput): TruckFactorResult {
+  const n = input.fileAuthors.length;
+  const authoredBy = new Map<number, number[]>();
+  const remaining = new Int32Array(n);
+  let covered = 0;
+  input.fileAuthors.forEach((authors, file) => {
+    for (let i = 0; i < authors.length; i += 1) {
+      const person = authors[i] as number;
+      if (input.without?.has(person)) continue;
+      let list = authoredBy.get(person);
+      if (!list) authoredBy.set(person, (list = []));
+      list.push(file);
+      remaining[file] = (remaining[file] as number) + 1;
+    }
+    if ((remaining[file] as number) > 0) covered += 1;
+  });
+  const authoredFiles = covered;
+  const order = [...authoredBy.keys()].sort(
+    (a, b) => (authoredBy.get(b) as number[]).length - (authoredBy.get(a) as number[]).length || input.tieBreak(a, b),
+  );
+
+  const keyPeople: KeyPersonScore[] = [];
+  let coverage = n === 0 ? 0 : coverageOf(covered, n);
+  for (const person of order) {
+    // Exactly 0.5 keeps going; below 0.5 stops (so 0 when coverage starts below one half).
+    if (coverage < 0.5) break;
+    const files = authoredBy.get(person) as number[];
+    for (const file of files) {
+      remaining[file] = (remaining[file] as number) - 1;
+      if (remaining[file] === 0) covered -= 1;
+    }
+    keyPeople.push({ person, files: files.length });
+    coverage = coverageOf(covered, n);
+  }
+  return { busFactor: keyPeople.length, keyPeople, files: n, coverage, authoredFiles };
+}

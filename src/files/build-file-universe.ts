@@ -1,0 +1,115 @@
+import { GitError } from '../errors.js';
+import type { Repository } from '../git/repo.js';
+import { warningWithPaths, type Warning } from '../warnings.js';
+import { classifyBlob, excludeByName, type FileFacts, type Verdict } from './classify-file.js';
+import { listTree, type TreeEntry } from './list-tree.js';
+import { compileGlobs, type PathMatcher } from './match-globs.js';
+import { readAttributes, type FileAttributes } from './read-attributes.js';
+import { readBlobs } from './read-blobs.js';
+import type { ExclusionReason, FileUniverse, FileUniverseOptions, UniverseFile } from './types.js';
+
+/**
+ * Content is read up to this size. Linguist calls larger blobs `large?` and stops looking at
+ * their lines (blob_helper.rb); it still peeks at their first 128 KiB, which here would mean
+ * inflating the whole object: the name decides instead.
+ */
+const MAX_READ_BYTES = 1024 * 1024;
+
+/** Exclusion reasons in precedence order: the order of `excluded`'s keys. */
+const REASONS: readonly ExclusionReason[] = [
+  'outside-scope', 'excluded-by-option', 'not-included', 'submodule', 'symlink', 'lockfile', 'vendored',
+  'generated', 'documentation', 'binary', 'empty', 'not-code', 'unreadable',
+];
+
+interface Candidate extends FileFacts {
+  readonly oid: string;
+  readonly rawPath: Buffer;
+}
+
+/** The reasons decided by the tree entry and the options alone, in precedence order. */
+function excludeEntry(entry: TreeEntry, scope: string, include: PathMatcher | undefined, exclude: PathMatcher | undefined): ExclusionReason | undefined {
+  if (!entry.path.startsWith(scope)) return 'outside-scope';
+  if (exclude?.(entry.path)) return 'excluded-by-option';
+  if (include && !include(entry.path)) return 'not-included';
+  if (entry.kind === 'submodule') return 'submodule';
+  if (entry.kind === 'symlink') return 'symlink';
+  return undefined;
+}
+
+/**
+ * Attributes for each of `blobs`, or a warning when git could not give them. Only worth a
+ * temporary index when the tree has a .gitattributes somewhere (in scope or not: the top one
+ * applies to every folder).
+ */
+async function attributesFor(repo: Repository, commit: string, tree: readonly TreeEntry[], blobs: readonly TreeEntry[], signal?: AbortSignal): Promise<{ attributes?: FileAttributes[]; warning?: Warning }> {
+  if (!tree.some((e) => e.path === '.gitattributes' || e.path.endsWith('/.gitattributes'))) return {};
+  try {
+    return { attributes: await readAttributes(repo, commit, blobs.map((e) => e.rawPath), signal) };
+  } catch (error) {
+    // git failed, or the temporary index could not be made (a system error with a `code`).
+    const isSystemError = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+    if (!(error instanceof GitError) && !isSystemError) throw error;
+    const reason = (error as Error).message;
+    return { warning: { code: 'attributes-unreadable', message: `.gitattributes of ${commit.slice(0, 12)} could not be read (${reason}); Linguist overrides in them were ignored` } };
+  }
+}
+
+/**
+ * The file universe of `commit` (ALGORITHMS.md §1, §4): the files GitHub Linguist counts in a
+ * repository's language statistics, minus the §4 exclusions and the user's globs. Every tree
+ * entry left out is counted under one reason.
+ */
+export async function buildFileUniverse(repo: Repository, commit: string, options: FileUniverseOptions): Promise<FileUniverse> {
+  const { signal, allText } = options;
+  const include = compileGlobs(options.include);
+  const exclude = compileGlobs(options.exclude);
+  const tally = new Map<ExclusionReason, number>();
+  const leaveOut = (reason: ExclusionReason) => tally.set(reason, (tally.get(reason) ?? 0) + 1);
+  const warnings: Warning[] = [];
+
+  const entries = await listTree(repo, commit, signal);
+  const blobs = entries.filter((entry) => {
+    const reason = excludeEntry(entry, repo.scope, include, exclude);
+    if (reason) leaveOut(reason);
+    return reason === undefined;
+  });
+  const { attributes, warning } = await attributesFor(repo, commit, entries, blobs, signal);
+  if (warning) warnings.push(warning);
+
+  const toRead: Candidate[] = [];
+  const verdicts = new Map<Candidate, Verdict>();
+  blobs.forEach((entry, i) => {
+    const candidate: Candidate = { path: entry.path, rawPath: entry.rawPath, oid: entry.oid, size: entry.size, attributes: attributes?.[i], included: include !== undefined };
+    const reason = excludeByName(candidate);
+    if (reason) leaveOut(reason);
+    else if (candidate.size !== undefined && candidate.size > MAX_READ_BYTES) verdicts.set(candidate, classifyBlob(candidate, undefined, { allText, missing: false }));
+    else toRead.push(candidate);
+  });
+
+  const missing: string[] = [];
+  await readBlobs(
+    repo,
+    toRead,
+    (candidate, content) => {
+      if (content === undefined) missing.push(candidate.path);
+      verdicts.set(candidate, classifyBlob(candidate, content, { allText, missing: content === undefined }));
+    },
+    signal,
+  );
+  if (missing.length > 0) {
+    const message = `${missing.length} file${missing.length === 1 ? '' : 's'} could not be read (objects missing from the repository, e.g. a partial clone): classified by name only`;
+    warnings.push(warningWithPaths('missing-objects', message, missing));
+  }
+
+  const counted: (UniverseFile & { rawPath: Buffer })[] = [];
+  for (const [{ path, oid, size, rawPath }, verdict] of verdicts) {
+    // A missing object's size is unknown: 0.
+    if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath });
+    else leaveOut(verdict.reason);
+  }
+  // git's order: the bytes of the UTF-8 path (JavaScript's string order differs beyond the BMP).
+  counted.sort((a, b) => Buffer.compare(a.rawPath, b.rawPath));
+  const files = counted.map(({ path, oid, size, language }): UniverseFile => ({ path, oid, size, language }));
+  const excluded = Object.fromEntries(REASONS.filter((r) => tally.has(r)).map((r) => [r, tally.get(r)]));
+  return { files, excluded, warnings };
+}

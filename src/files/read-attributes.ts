@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Repository } from '../git/repo.js';
+import { runGit } from '../git/run-git.js';
+
+/**
+ * The `.gitattributes` a file has at the analysed revision, as Linguist reads them
+ * (lazy_blob.rb). `undefined` = unspecified: Linguist's own rules decide.
+ */
+export interface FileAttributes {
+  /** `linguist-vendored`: set or any value but `false` -> true; unset or `=false` -> false. */
+  readonly vendored?: boolean;
+  readonly generated?: boolean;
+  readonly documentation?: boolean;
+  /** `linguist-detectable`: counts a data/prose file (true) or drops a code file (false). */
+  readonly detectable?: boolean;
+  /**
+   * `linguist-language=<alias>`: the value; `null` when set without a value (Linguist then finds
+   * no language); undefined when unspecified or unset (detection decides).
+   */
+  readonly language?: string | null;
+  /** `binary` set, or `diff` unset (`-diff`): git shows no diff, Linguist skips it. */
+  readonly binary: boolean;
+  /** `filter=lfs`: with a pointer as content, the real file is not in the repository. */
+  readonly lfs: boolean;
+}
+
+/** The attributes Linguist reads (lazy_blob.rb GIT_ATTR), and git's binary markers. */
+const RELEVANT = new Set(['linguist-vendored', 'linguist-generated', 'linguist-documentation', 'linguist-language', 'linguist-detectable', 'binary', 'diff', 'filter']);
+const NO_ATTRIBUTES: FileAttributes = { binary: false, lfs: false };
+const NUL = Buffer.alloc(1);
+
+/** Linguist's `boolean_attribute`: anything but `false` (or unset) is true. */
+function toBoolean(info: string | undefined): boolean | undefined {
+  return info === undefined ? undefined : info !== 'unset' && info !== 'false';
+}
+
+function toAttributes(info: ReadonlyMap<string, string>): FileAttributes {
+  const language = info.get('linguist-language');
+  return {
+    vendored: toBoolean(info.get('linguist-vendored')),
+    generated: toBoolean(info.get('linguist-generated')),
+    documentation: toBoolean(info.get('linguist-documentation')),
+    detectable: toBoolean(info.get('linguist-detectable')),
+    language: language === undefined || language === 'unset' ? undefined : language === 'set' ? null : language,
+    binary: info.get('binary') === 'set' || info.get('diff') === 'unset',
+    lfs: info.get('filter') === 'lfs',
+  };
+}
+
+/**
+ * Reads the attributes of `paths` from the `.gitattributes` files of `commit`'s tree, not the
+ * work tree. git 2.39 has no `check-attr --source`, so the tree is read into a temporary index
+ * outside the repository and `check-attr --cached` answers from it (works in bare repositories;
+ * nothing is written into the analysed one). `$GIT_DIR/info/attributes` still applies, as in git.
+ * Returns one entry per path, in order. Throws GitError if git fails.
+ */
+export async function readAttributes(repo: Repository, commit: string, paths: readonly Buffer[], signal?: AbortSignal): Promise<FileAttributes[]> {
+  if (paths.length === 0) return [];
+  const dir = await mkdtemp(path.join(tmpdir(), 'busfactor-attr-'));
+  try {
+    const env = { GIT_INDEX_FILE: path.join(dir, 'index') };
+    await runGit({ cwd: repo.cwd, env, signal, args: ['read-tree', '--end-of-options', commit] });
+    const input = Buffer.concat(paths.flatMap((p) => [p, NUL]));
+    const { stdout } = await runGit({ cwd: repo.cwd, env, signal, input, args: ['check-attr', '--cached', '--stdin', '-z', '--all'] });
+    return parseCheckAttr(stdout, paths);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `check-attr --all -z` answers `<path> NUL <attribute> NUL <info> NUL` for each attribute a path
+ * has (set, unset or a value; macros such as `binary` expanded): usually nothing at all, which
+ * keeps this fast. Paths are matched as bytes (latin1 is one character per byte).
+ */
+export function parseCheckAttr(stdout: Buffer, paths: readonly Buffer[]): FileAttributes[] {
+  const result: FileAttributes[] = paths.map(() => NO_ATTRIBUTES);
+  if (stdout.length === 0) return result;
+  let index: Map<string, number> | undefined;
+  const found = new Map<number, Map<string, string>>();
+  const fields = stdout.toString('latin1').split('\0');
+  for (let f = 0; f + 2 < fields.length; f += 3) {
+    if (!RELEVANT.has(fields[f + 1] as string)) continue; // e.g. whitespace, eol, text
+    index ??= new Map(paths.map((p, i) => [p.toString('latin1'), i]));
+    const i = index.get(fields[f] as string);
+    if (i === undefined) continue;
+    const info = found.get(i) ?? new Map<string, string>();
+    info.set(fields[f + 1] as string, Buffer.from(fields[f + 2] as string, 'latin1').toString('utf8'));
+    found.set(i, info);
+  }
+  for (const [i, info] of found) result[i] = toAttributes(info);
+  return result;
+}

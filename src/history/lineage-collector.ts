@@ -1,0 +1,45 @@
+import { IdentityTable } from '../identity/identity-table.js';
+import type { CommitRecord } from './commit-record.js';
+
+/**
+ * What the history says about one path name: per raw identity, whether they added it and how many
+ * deliveries (M and R entries) they made, plus the old names of renames recorded under it.
+ */
+export interface PathLineage {
+  /** Raw identity index → `deliveries * 2 + (added ? 1 : 0)`. */
+  readonly byIdentity: Map<number, number>;
+  /** Old paths of `R old→new` entries recorded under this (new) path. */
+  renamedFrom: string[] | undefined;
+}
+
+/**
+ * Folds the history scan on the fly into per-path statistics (ALGORITHMS.md §1): only A, M and R
+ * entries count; D, C and T are dropped. Everything the AVL model needs is order-independent
+ * (FA = "has an A in the group", DL and AC are counts), so no change list is kept.
+ */
+export class LineageCollector {
+  readonly identities = new IdentityTable();
+  readonly paths = new Map<string, PathLineage>();
+  commits = 0;
+
+  readonly consume = (commit: CommitRecord): void => {
+    this.commits += 1;
+    const who = this.identities.add(commit);
+    // The reference skips commits with no author or committer information at all.
+    if (who < 0) return;
+    for (const change of commit.changes) {
+      if (change.status !== 'A' && change.status !== 'M' && change.status !== 'R') continue;
+      let lineage = this.paths.get(change.path);
+      if (!lineage) {
+        lineage = { byIdentity: new Map(), renamedFrom: undefined };
+        this.paths.set(change.path, lineage);
+      }
+      const packed = lineage.byIdentity.get(who) ?? 0;
+      lineage.byIdentity.set(who, change.status === 'A' ? packed | 1 : packed + 2);
+      if (change.status === 'R' && change.oldPath !== undefined) {
+        lineage.renamedFrom ??= [];
+        if (!lineage.renamedFrom.includes(change.oldPath)) lineage.renamedFrom.push(change.oldPath);
+      }
+    }
+  };
+}

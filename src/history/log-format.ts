@@ -1,0 +1,25 @@
+/**
+ * The `git log --format` string and the order of its fields, built from one list so the two cannot
+ * drift (desktop/desktop's git-delimiter-parser does the same). With `-z`, fields are separated by
+ * NUL and every commit starts with a 0x01 byte, which no status token of `--name-status` can start
+ * with: the parser tells a new commit from the next file change by that byte alone.
+ */
+export const LOG_FIELDS = [
+  ['oid', '%H'],
+  ['parents', '%P'],
+  ['authorName', '%aN'],
+  ['authorEmail', '%aE'],
+  ['authorTime', '%at'],
+  ['committerName', '%cN'],
+  ['committerEmail', '%cE'],
+  ['committerTime', '%ct'],
+] as const;
+
+export type LogField = (typeof LOG_FIELDS)[number][0];
+
+/** Marks the first field of a commit. */
+export const COMMIT_START = 0x01;
+
+export const LOG_FORMAT = `%x01${LOG_FIELDS.map(([, placeholder]) => placeholder).join('%x00')}`;
+
+export const LOG_FIELD_COUNT = LOG_FIELDS.length;

@@ -1,0 +1,96 @@
+import type { CommitRecord, FileChange } from './commit-record.js';
+import { COMMIT_START, LOG_FIELD_COUNT } from './log-format.js';
+
+type Status = FileChange['status'];
+
+const TWO_PATH_STATUSES = new Set(['R', 'C']);
+
+/**
+ * Folds the NUL-separated tokens of `git log -z --name-status --format=LOG_FORMAT` into commits.
+ * Token layout per commit: `\x01<oid>`, the other header fields, then per change a status token
+ * (`M`, `R087`, …; the first one prefixed by `\n`) followed by one path, or two for R and C.
+ * Tokens may arrive in any batching; a commit is emitted once the next one starts (or at `end`).
+ */
+export class LogParser {
+  private header: string[] = [];
+  private changes: FileChange[] = [];
+  private pendingStatus: Status | undefined;
+  private pendingOldPath: string | undefined;
+  private pathsWanted = 0;
+  private inCommit = false;
+  /** Unknown status letters seen (future git versions); reported, never fatal. */
+  readonly unknownStatuses = new Set<string>();
+
+  push(tokens: readonly Buffer[]): CommitRecord[] {
+    const done: CommitRecord[] = [];
+    for (const token of tokens) {
+      if (this.header.length < LOG_FIELD_COUNT && this.inCommit) {
+        this.header.push(token.toString('utf8'));
+      } else if (this.pathsWanted > 0) {
+        this.takePath(token.toString('utf8'));
+      } else if (token[0] === COMMIT_START) {
+        if (this.inCommit) done.push(this.finish());
+        this.inCommit = true;
+        this.header.push(token.toString('utf8', 1));
+      } else if (this.inCommit) {
+        this.takeStatus(token);
+      }
+      // Anything before the first commit start (nothing, in practice) is ignored.
+    }
+    return done;
+  }
+
+  /** Emits the last commit. */
+  end(): CommitRecord[] {
+    return this.inCommit && this.header.length === LOG_FIELD_COUNT ? [this.finish()] : [];
+  }
+
+  private takeStatus(token: Buffer): void {
+    const text = token.toString('latin1').replace(/^\n/, '');
+    if (text.length === 0) return;
+    const letter = text[0] as string;
+    if (!'AMRDCT'.includes(letter)) {
+      this.unknownStatuses.add(letter);
+      // U (unmerged) / X (unknown) never appear in log output; treat as one-path statuses.
+      this.pendingStatus = undefined;
+      this.pathsWanted = 1;
+      return;
+    }
+    this.pendingStatus = letter as Status;
+    this.pathsWanted = TWO_PATH_STATUSES.has(letter) ? 2 : 1;
+  }
+
+  private takePath(path: string): void {
+    this.pathsWanted -= 1;
+    if (this.pathsWanted === 1) {
+      this.pendingOldPath = path;
+      return;
+    }
+    if (this.pendingStatus !== undefined) {
+      this.changes.push(this.pendingOldPath === undefined ? { status: this.pendingStatus, path } : { status: this.pendingStatus, path, oldPath: this.pendingOldPath });
+    }
+    this.pendingStatus = undefined;
+    this.pendingOldPath = undefined;
+  }
+
+  private finish(): CommitRecord {
+    const [oid = '', parents = '', authorName = '', authorEmail = '', authorTime = '0', committerName = '', committerEmail = '', committerTime = '0'] = this.header;
+    const record: CommitRecord = {
+      oid,
+      parentCount: parents === '' ? 0 : parents.split(' ').length,
+      authorName,
+      authorEmail,
+      authorTime: Number(authorTime) || 0,
+      committerName,
+      committerEmail,
+      committerTime: Number(committerTime) || 0,
+      changes: this.changes,
+    };
+    this.header = [];
+    this.changes = [];
+    this.pathsWanted = 0;
+    this.pendingStatus = undefined;
+    this.pendingOldPath = undefined;
+    return record;
+  }
+}

@@ -1,0 +1,49 @@
+import type { CommitRecord } from '../history/commit-record.js';
+
+/** One distinct (name, email) pair as the history shows it, after `.mailmap`. */
+export interface RawIdentity {
+  readonly name: string;
+  readonly email: string;
+  /** True when the author fields were empty and the committer's were used instead. */
+  readonly fromCommitter: boolean;
+  commits: number;
+  /** Seconds since the epoch (author time). */
+  firstTime: number;
+  lastTime: number;
+}
+
+/**
+ * Interns the people of the history scan into small integers, so per-file statistics store numbers,
+ * not strings. Author fields are used; the committer's only when both author name and email are
+ * empty (ALGORITHMS.md §1, as the reference's `getUserSource`). Commits without any identity get
+ * -1 and are skipped, as the reference skips them.
+ */
+export class IdentityTable {
+  readonly identities: RawIdentity[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** Records one commit; returns the identity index of who made it, or -1. */
+  add(commit: CommitRecord): number {
+    let name = commit.authorName;
+    let email = commit.authorEmail;
+    let fromCommitter = false;
+    if (name === '' && email === '') {
+      name = commit.committerName;
+      email = commit.committerEmail;
+      fromCommitter = true;
+    }
+    if (name === '' && email === '') return -1;
+    const key = `${name}\0${email}`;
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.identities.length;
+      this.identities.push({ name, email, fromCommitter, commits: 0, firstTime: commit.authorTime, lastTime: commit.authorTime });
+      this.index.set(key, id);
+    }
+    const identity = this.identities[id] as RawIdentity;
+    identity.commits += 1;
+    if (commit.authorTime < identity.firstTime) identity.firstTime = commit.authorTime;
+    if (commit.authorTime > identity.lastTime) identity.lastTime = commit.authorTime;
+    return id;
+  }
+}

@@ -1,0 +1,154 @@
+import { isBotIdentity } from './bots.js';
+import type { RawIdentity } from './identity-table.js';
+import { stripAccents } from './strip-accents.js';
+
+/** One person: every (name, email) pair the AVL rule says is the same developer. */
+export interface Person {
+  /** Position in {@link People.people}. */
+  readonly index: number;
+  /** Stable identifier: the lower-cased email (or name) used most. */
+  readonly id: string;
+  /** The name and email used most. */
+  readonly name: string;
+  readonly email: string;
+  /** Every name and email merged into this person, most used (then most recent) first. */
+  readonly names: readonly string[];
+  readonly emails: readonly string[];
+  readonly commits: number;
+  /** Seconds since the epoch, author time. */
+  readonly firstCommitAt: number;
+  readonly lastCommitAt: number;
+  readonly bot: boolean;
+}
+
+export interface People {
+  /** Sorted by commits (most first), then id. */
+  readonly people: readonly Person[];
+  /** Raw identity index → person index. */
+  readonly personOf: Int32Array;
+}
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    while (this.parent[x] !== root) {
+      const next = this.parent[x] as number;
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/**
+ * The AVL identity rule (ALGORITHMS.md §1; the reference's `NewAliasHandler`): accents stripped;
+ * key = upper-cased email, or upper-cased name when the email is empty; then keys that share the
+ * same non-empty upper-cased name are merged. Merging is transitive, as the reference's repeated
+ * renaming of usernames is.
+ */
+export function mergeIdentities(identities: readonly RawIdentity[]): People {
+  const sets = new UnionFind();
+  for (let i = 0; i < identities.length; i += 1) sets.add();
+  const keyNodes = new Map<string, number>();
+  const nodeFor = (key: string): number => {
+    let node = keyNodes.get(key);
+    if (node === undefined) {
+      node = sets.add();
+      keyNodes.set(key, node);
+    }
+    return node;
+  };
+  identities.forEach((identity, i) => {
+    const email = stripAccents(identity.email).toUpperCase();
+    const name = stripAccents(identity.name).toUpperCase();
+    sets.union(i, nodeFor(`key:${email !== '' ? email : name}`));
+    if (name !== '') sets.union(i, nodeFor(`name:${name}`));
+  });
+
+  const groups = new Map<number, number[]>();
+  identities.forEach((_, i) => {
+    const root = sets.find(i);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  });
+
+  const drafts = [...groups.values()].map((members) => describePerson(identities, members));
+  drafts.sort((a, b) => b.person.commits - a.person.commits || (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
+  const personOf = new Int32Array(identities.length);
+  const usedIds = new Set<string>();
+  const people = drafts.map(({ person, members }, index) => {
+    let id = person.id;
+    for (let n = 2; usedIds.has(id); n += 1) id = `${person.id}#${n}`;
+    usedIds.add(id);
+    for (const member of members) personOf[member] = index;
+    return { ...person, id, index };
+  });
+  return { people, personOf };
+}
+
+interface Usage {
+  commits: number;
+  last: number;
+}
+
+/** Most-used first, then most recently used (people change names), then by value. */
+function rankByUse(entries: Map<string, Usage>): string[] {
+  return [...entries]
+    .sort((a, b) => b[1].commits - a[1].commits || b[1].last - a[1].last || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([value]) => value);
+}
+
+function addUse(entries: Map<string, Usage>, value: string, identity: RawIdentity): void {
+  if (value === '') return;
+  const usage = entries.get(value);
+  if (usage) {
+    usage.commits += identity.commits;
+    usage.last = Math.max(usage.last, identity.lastTime);
+  } else entries.set(value, { commits: identity.commits, last: identity.lastTime });
+}
+
+function describePerson(identities: readonly RawIdentity[], members: number[]) {
+  const names = new Map<string, Usage>();
+  const emails = new Map<string, Usage>();
+  let commits = 0;
+  let firstCommitAt = Number.POSITIVE_INFINITY;
+  let lastCommitAt = 0;
+  let bot = false;
+  for (const member of members) {
+    const identity = identities[member] as RawIdentity;
+    addUse(names, identity.name, identity);
+    addUse(emails, identity.email, identity);
+    commits += identity.commits;
+    firstCommitAt = Math.min(firstCommitAt, identity.firstTime);
+    lastCommitAt = Math.max(lastCommitAt, identity.lastTime);
+    bot ||= isBotIdentity(identity.name, identity.email);
+  }
+  const rankedNames = rankByUse(names);
+  const rankedEmails = rankByUse(emails);
+  const name = rankedNames[0] ?? '';
+  const email = rankedEmails[0] ?? '';
+  const person: Omit<Person, 'index'> = {
+    id: (email !== '' ? email : name).toLowerCase(),
+    name,
+    email,
+    names: rankedNames,
+    emails: rankedEmails,
+    commits,
+    firstCommitAt: Number.isFinite(firstCommitAt) ? firstCommitAt : 0,
+    lastCommitAt,
+    bot,
+  };
+  return { person, members };
+}

@@ -1,0 +1,125 @@
+import type { ExclusionReason } from '../files/types.js';
+import type { Warning } from '../warnings.js';
+
+/**
+ * The report model: one versioned plain-data object that every output is a pure function of.
+ * `--json` prints it as is. Fields listed in DESIGN.md are a public contract: never rename or
+ * remove them within a schema version; adding fields is fine. Sorted, deterministic, no absolute
+ * paths, no clock time.
+ */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: 'busfactor'; readonly version: string };
+  readonly repository: {
+    /** The repository folder's name (no path). */
+    readonly name: string;
+    /** Folder the analysis is limited to (`packages/api/`), '' for the whole repository. */
+    readonly scope: string;
+    readonly objectFormat: string;
+    readonly shallow: boolean;
+  };
+  /** Full id of the analysed commit. */
+  readonly head: string;
+  /** The revision as given (`--rev`, default `HEAD`). */
+  readonly revision: string;
+  /** Author time of the analysed commit, ISO 8601 UTC. */
+  readonly headTime: string;
+  /** `avl`: the published Avelino et al. model (ALGORITHMS.md §1). */
+  readonly algorithm: 'avl';
+  /** The repository's (or scope's) bus factor. */
+  readonly busFactor: number;
+  /** Share of files still authored by someone once the key people are removed. */
+  readonly coverage: number;
+  readonly totals: ReportTotals;
+  /** The people the greedy loop removed, in removal order. */
+  readonly keyPeople: readonly KeyPerson[];
+  /** Everyone in the history, most commits first. */
+  readonly people: readonly ReportPerson[];
+  /** Directory modules, sorted by path (renderers sort by risk themselves). */
+  readonly modules: readonly ModuleReport[];
+  /** Every counted file with its authors, sorted by path. */
+  readonly files: readonly FileReport[];
+  /**
+   * Tree entries left out of the analysis, per reason; `no-history` counts files whose path never
+   * appears in the kept history (ALGORITHMS.md §1: skipped, not counted at all).
+   */
+  readonly excluded: Readonly<Partial<Record<ExclusionReason | 'no-history', number>>>;
+  readonly settings: ReportSettings;
+  readonly warnings: readonly Warning[];
+}
+
+export interface ReportTotals {
+  /** Files the bus factor is computed on (N). */
+  readonly files: number;
+  /** Files with at least one author. */
+  readonly authoredFiles: number;
+  /** Commits reachable from the analysed commit (merges included). */
+  readonly commits: number;
+  /** People (after identity merging), bots included. */
+  readonly people: number;
+  /** People who author at least one file. */
+  readonly authors: number;
+}
+
+/** A person in a key-people list. */
+export interface KeyPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  /** Files this person authors in the scope of the list (repository or module). */
+  readonly files: number;
+  /** `files` as a share of the scope's files, 0–1. */
+  readonly share: number;
+}
+
+export interface ReportPerson {
+  /** Stable id: the lower-cased email (or name) this person used most. */
+  readonly id: string;
+  readonly name: string;
+  /** Every email merged into this person, most used first. */
+  readonly emails: readonly string[];
+  /** Every name merged into this person, most used first. */
+  readonly names: readonly string[];
+  readonly commits: number;
+  /** ISO 8601 UTC author time of their first and last commit. */
+  readonly firstCommitAt: string;
+  readonly lastCommitAt: string;
+  readonly bot: boolean;
+  /** Files of the universe this person authors (AVL). */
+  readonly filesAuthored: number;
+}
+
+export interface ModuleReport {
+  /** Folder path without trailing slash. */
+  readonly path: string;
+  /** Folder depth below the analysed scope (1 = top level). */
+  readonly depth: number;
+  readonly files: number;
+  readonly busFactor: number;
+  /** Removal order within the module. */
+  readonly keyPeople: readonly KeyPerson[];
+  /** Distinct people who author at least one of its files. */
+  readonly authors: number;
+  /** Files of the module nobody authors. */
+  readonly orphanFiles: number;
+}
+
+export interface FileReport {
+  readonly path: string;
+  /** Ids of the people who author it (AVL), in `people[]` order. */
+  readonly authors: readonly string[];
+}
+
+export interface ReportSettings {
+  readonly depth: number;
+  readonly minFiles: number;
+  readonly includeBots: boolean;
+  readonly allText: boolean;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /**
+   * `similarity` (`-M`); `partly-exact` when some commits needed missing objects and were scanned
+   * with exact renames only (`-M100%`; the warning says how many).
+   */
+  readonly renames: 'similarity' | 'partly-exact';
+}
