@@ -1,7 +1,7 @@
 import { GitError } from '../errors.js';
 import type { Repository } from '../git/repo.js';
 import { warningWithPaths, type Warning } from '../warnings.js';
-import { classifyBlob, excludeByName, type FileFacts, type Verdict } from './classify-file.js';
+import { classifyBlob, excludeByName, needsContent, type FileFacts, type Verdict } from './classify-file.js';
 import { listTree, type TreeEntry } from './list-tree.js';
 import { compileGlobs, type PathMatcher } from './match-globs.js';
 import { readAttributes, type FileAttributes } from './read-attributes.js';
@@ -82,8 +82,9 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
     const candidate: Candidate = { path: entry.path, rawPath: entry.rawPath, oid: entry.oid, size: entry.size, attributes: attributes?.[i], included: include !== undefined };
     const reason = excludeByName(candidate);
     if (reason) leaveOut(reason);
-    else if (candidate.size !== undefined && candidate.size > MAX_READ_BYTES) verdicts.set(candidate, classifyBlob(candidate, undefined, { allText, missing: false }));
-    else toRead.push(candidate);
+    else if ((candidate.size !== undefined && candidate.size > MAX_READ_BYTES) || !needsContent(candidate, allText)) {
+      verdicts.set(candidate, classifyBlob(candidate, undefined, { allText, missing: false }));
+    } else toRead.push(candidate);
   });
 
   const missing: string[] = [];

@@ -1,5 +1,5 @@
 import { BlobText } from './blob-text.js';
-import { detectLanguage, findByAlias, isCountedType } from './detect-language.js';
+import { detectLanguage, findByAlias, isCountedType, possibleLanguages } from './detect-language.js';
 import { isGeneratedContent } from './generated-content.js';
 import { isBinaryContent, isBinaryName } from './is-binary.js';
 import { loadLinguistData, type Language } from './linguist-data.js';
@@ -57,9 +57,27 @@ function isCounted(facts: FileFacts, language: Language | undefined, allText: bo
 }
 
 /**
+ * Whether reading a blob that passed {@link excludeByName} can change its verdict: content
+ * decides binary, shebang, heuristics and generated.rb's rules, but a file whose name already
+ * says data or prose (and whose heuristic can only answer data or prose) stays uncounted
+ * whatever it holds, unless `--all-text`, `--include` or `linguist-detectable` counts it. What
+ * is given up: a modeline turning such a file into code (Linguist's first strategy), and calling
+ * it binary rather than not-code.
+ */
+export function needsContent(facts: FileFacts, allText: boolean): boolean {
+  const attrs = facts.attributes;
+  if (allText || facts.included || attrs?.detectable === true) return true;
+  if (attrs?.detectable === false) return false;
+  const override = attrs?.language;
+  const possible = override === undefined ? possibleLanguages(facts.path) : [override === null ? undefined : findByAlias(loadLinguistData(), override)];
+  return possible.length === 0 || possible.some((language) => language !== undefined && isCountedType(language));
+}
+
+/**
  * Decides a blob that passed {@link excludeByName}. `content` is its bytes, or undefined when
- * they were not read (over 1 MiB) or are missing (`missing`): then the name alone decides, and a
- * file whose name gives no language is `unreadable` if its object is missing.
+ * they were not read (over 1 MiB, or not {@link needsContent}) or are missing (`missing`): then
+ * the name alone decides, and a file whose name gives no language is `unreadable` if its object
+ * is missing.
  */
 export function classifyBlob(facts: FileFacts, content: Buffer | undefined, options: { readonly allText: boolean; readonly missing: boolean }): Verdict {
   const attrs = facts.attributes;

@@ -1,5 +1,5 @@
 import type { BlobText } from './blob-text.js';
-import { loadLinguistData, type Language, type LinguistData } from './linguist-data.js';
+import { loadLinguistData, type Heuristic, type Language, type LinguistData } from './linguist-data.js';
 import { shebangInterpreter } from './shebang-interpreter.js';
 
 /** heuristics.rb reads at most this much: HEURISTICS_CONSIDER_BYTES. */
@@ -58,12 +58,17 @@ const manpage: Strategy = (path, _text, candidates, data) => {
   return ['roff-manpage', 'roff'].map((alias) => findByAlias(data, alias)).filter((l): l is Language => l !== undefined);
 };
 
+/** heuristics.rb `matches?`: the first disambiguation listing an extension the path ends with. */
+function heuristicFor(path: string, data: LinguistData): Heuristic | undefined {
+  const lower = path.toLowerCase();
+  const dot = lower.lastIndexOf('.');
+  return dot === -1 ? undefined : data.heuristicsByLastExtension.get(lower.slice(dot))?.find((h) => h.extensions.some((ext) => lower.endsWith(ext)));
+}
+
 /** heuristics.rb: the first disambiguation for the file's extension picks by content. */
 const heuristics: Strategy = (path, text, _candidates, data) => {
   if (!text) return [];
-  const lower = path.toLowerCase();
-  const dot = lower.lastIndexOf('.');
-  const heuristic = dot === -1 ? undefined : data.heuristicsByLastExtension.get(lower.slice(dot))?.find((h) => h.extensions.some((ext) => lower.endsWith(ext)));
+  const heuristic = heuristicFor(path, data);
   if (!heuristic) return [];
   const head = text.head(HEURISTICS_BYTES);
   const rule = heuristic.rules().find((r) => r.patterns.every(([pattern, negated]) => pattern.test(head) !== negated));
@@ -90,6 +95,18 @@ export function detectLanguage(path: string, text: BlobText | undefined): Langua
 }
 
 /**
+ * The languages a file could get from its content short of a modeline or a shebang: what its
+ * name suggests (file name, extension, man-page section) and what the heuristic for its
+ * extension can answer. Empty when the name says nothing: only the content can tell.
+ */
+export function possibleLanguages(path: string): Language[] {
+  const data = loadLinguistData();
+  const possible = new Set<Language>([...filename(path, undefined, [], data), ...extension(path, undefined, [], data), ...manpage(path, undefined, [], data)]);
+  for (const language of heuristicFor(path, data)?.languages ?? []) possible.add(language);
+  return [...possible];
+}
+
+/**
  * Stands in for classifier.rb (trained on Linguist's samples, not shipped): the candidate whose
  * primary extension is the file's, then the first by name.
  */
@@ -105,9 +122,11 @@ export function pickCandidate(path: string, candidates: readonly Language[]): La
  * `.ts`), the first that languages.yml knows. Like Linguist, splits the whole lower-cased path.
  */
 export function findByExtension(data: LinguistData, path: string): readonly Language[] {
-  const segments = path.toLowerCase().split('.').slice(1);
-  for (let i = 0; i < segments.length; i += 1) {
-    const found = data.byExtension.get(`.${segments.slice(i).join('.')}`);
+  const lower = path.toLowerCase();
+  // FileBlob#extensions (`_, *segments = name.downcase.split(".")`): the text from each dot to
+  // the end, longest first (`.gitignore` included).
+  for (let dot = lower.indexOf('.'); dot !== -1; dot = lower.indexOf('.', dot + 1)) {
+    const found = data.byExtension.get(lower.slice(dot));
     if (found && found.length > 0) return found;
   }
   return [];

@@ -29,6 +29,8 @@ export interface HeuristicRule {
 /** A heuristics.yml disambiguation: rules tried in order for files ending with `extensions`. */
 export interface Heuristic {
   readonly extensions: readonly string[];
+  /** Every language its rules can answer (known without compiling them). */
+  readonly languages: readonly Language[];
   /** Compiled on first use: most repositories need few of the 120. */
   rules(): readonly HeuristicRule[];
 }
@@ -101,6 +103,7 @@ function indexData(raw: RawData): LinguistData {
     let compiled: HeuristicRule[] | undefined;
     return {
       extensions,
+      languages: [...new Set(rules.flatMap((rule) => rule.languages.map(lookup)))],
       rules: () =>
         (compiled ??= rules.map((rule) => ({
           languages: rule.languages.map(lookup),

@@ -22,6 +22,7 @@ describe('detectLanguage (Linguist strategies)', () => {
     expect(findByExtension(data, 'app/views/a.html.erb').map((l) => l.name)).toEqual(['HTML+ERB']);
     expect(findByExtension(data, 'A.JS').map((l) => l.name)).toEqual(['JavaScript']);
     expect(findByExtension(data, 'weird.d/noext')).toEqual([]);
+    expect(findByExtension(data, 'conf/.zsh').map((l) => l.name)).toEqual(['Shell']); // a dot file's whole name
   });
 
   it('reads the interpreter of a shebang, through env and its options', () => {
