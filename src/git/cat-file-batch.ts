@@ -25,7 +25,9 @@ interface Pending {
 export class CatFileBatch {
   private readonly child: ChildProcess;
   private readonly queue: Pending[] = [];
+  /** Bytes not yet parsed; while an object's body is incomplete, its chunks wait in `body`. */
   private buffer: Buffer = Buffer.alloc(0);
+  private body: { oid: string; type: string; size: number; chunks: Buffer[]; received: number } | undefined;
   private failed: Error | undefined;
   private stderr = '';
 
@@ -63,7 +65,20 @@ export class CatFileBatch {
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    // A large body arrives in many chunks: collect them and join once, instead of re-joining the
+    // growing buffer on every chunk.
+    if (this.body) {
+      this.body.chunks.push(chunk);
+      this.body.received += chunk.length;
+      if (this.body.received < this.body.size + 1) return;
+      const joined = Buffer.concat(this.body.chunks);
+      const { oid, type, size } = this.body;
+      this.body = undefined;
+      this.queue.shift()?.resolve({ oid, type, content: joined.subarray(0, size) });
+      this.buffer = joined.subarray(size + 1);
+    } else {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    }
     for (;;) {
       const newline = this.buffer.indexOf(10);
       if (newline === -1) return;
@@ -74,10 +89,16 @@ export class CatFileBatch {
         this.queue.shift()?.resolve({ oid: '', type: undefined, content: undefined });
         continue;
       }
-      const end = newline + 1 + Number(header[3]);
-      if (this.buffer.length < end + 1) return;
-      const content = Buffer.from(this.buffer.subarray(newline + 1, end));
-      this.buffer = this.buffer.subarray(end + 1);
+      const size = Number(header[3]);
+      const rest = this.buffer.subarray(newline + 1);
+      if (rest.length < size + 1) {
+        this.body = { oid: header[1] ?? '', type: header[2] ?? '', size, chunks: [rest], received: rest.length };
+        this.buffer = Buffer.alloc(0);
+        return;
+      }
+      // Copied out: the chunk it came from is otherwise kept alive by the view.
+      const content = Buffer.from(rest.subarray(0, size));
+      this.buffer = rest.subarray(size + 1);
       this.queue.shift()?.resolve({ oid: header[1] ?? '', type: header[2], content });
     }
   }

@@ -85,6 +85,7 @@ export function buildReport(input: ReportInput): Report {
       lastCommitAt: isoTime(person.lastCommitAt),
       bot: person.bot,
       filesAuthored: filesAuthored[person.index] as number,
+      changes: authorship.changes[person.index] as number,
     })),
     modules,
     files: authorship.files.map((path, index) => ({

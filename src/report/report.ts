@@ -46,6 +46,36 @@ export interface Report {
   readonly excluded: Readonly<Partial<Record<ExclusionReason | 'no-history', number>>>;
   readonly settings: ReportSettings;
   readonly warnings: readonly Warning[];
+  /** Present when line ownership ran (`--lines`): surviving lines per person, repository-wide. */
+  readonly lineOwnership?: LineOwnership;
+}
+
+/** Who wrote the lines that survive at the analysed commit (ALGORITHMS.md §5), for a scope. */
+export interface LineOwnership {
+  /** Surviving lines of the scope's text files. */
+  readonly lines: number;
+  /** Most lines first. */
+  readonly owners: readonly LineShare[];
+  /** Files and modules where one person owns at least 90 % of the lines ("knowledge islands"). */
+  readonly islands: readonly KnowledgeIsland[];
+}
+
+export interface LineShare {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly lines: number;
+  /** `lines` as a share of the scope's lines, 0–1. */
+  readonly share: number;
+}
+
+export interface KnowledgeIsland {
+  readonly kind: 'file' | 'module';
+  readonly path: string;
+  /** Person id of the owner. */
+  readonly owner: string;
+  readonly lines: number;
+  readonly share: number;
 }
 
 export interface ReportTotals {
@@ -87,6 +117,11 @@ export interface ReportPerson {
   readonly bot: boolean;
   /** Files of the universe this person authors (AVL). */
   readonly filesAuthored: number;
+  /**
+   * Creations + deliveries over the counted files: the greedy loop's tie-break between people who
+   * author as many files (what-if views recompute bus factors with it).
+   */
+  readonly changes: number;
 }
 
 export interface ModuleReport {
@@ -102,12 +137,27 @@ export interface ModuleReport {
   readonly authors: number;
   /** Files of the module nobody authors. */
   readonly orphanFiles: number;
+  /** With line ownership: the module's surviving lines and who wrote them. */
+  readonly lines?: number;
+  readonly lineOwners?: readonly LineShare[];
 }
 
 export interface FileReport {
   readonly path: string;
   /** Ids of the people who author it (AVL), in `people[]` order. */
   readonly authors: readonly string[];
+  /** With line ownership: surviving lines at the analysed commit (absent for binary files). */
+  readonly lines?: number;
+  /** With line ownership: who introduced the surviving lines, most lines first. */
+  readonly owners?: readonly LineOwner[];
+}
+
+/** One person's surviving lines in one file (DESIGN.md: `name`, `email`, `lines`). */
+export interface LineOwner {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly lines: number;
 }
 
 export interface ReportSettings {
