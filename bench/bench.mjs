@@ -4,6 +4,11 @@
 // Prints wall time, peak memory (node and git together, sampled from /proc) and the ratio.
 //
 //   npm run bench -- <repo> [--rev <commit>] [--runs <n>]
+//
+// With --lines: line ownership (`busfactor --lines`) against `git blame --line-porcelain` on every
+// counted text file, two at a time (xargs -P2), also in the same run.
+//
+//   npm run bench -- <repo> --lines [--rev <commit>] [--first-parent]
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,11 +17,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const options = { repo: undefined, rev: 'HEAD', runs: 2 };
+  const options = { repo: undefined, rev: 'HEAD', runs: 2, lines: false, firstParent: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--rev') options.rev = argv[++i];
     else if (arg === '--runs') options.runs = Number(argv[++i]);
+    else if (arg === '--lines') options.lines = true;
+    else if (arg === '--first-parent') options.firstParent = true;
     else if (!arg.startsWith('-')) options.repo = arg;
     else throw new Error(`unknown option ${arg}`);
   }
@@ -58,17 +65,21 @@ function treeRss(rootPid) {
 }
 
 /** Runs a command, discarding stdout; returns wall seconds, peak tree memory, exit code, stderr. */
-function measure(command, args, cwd) {
+function measure(command, args, cwd, input, keepStdout = false) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_FLUSH: '0' } });
+    const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_FLUSH: '0' } });
     let peak = 0;
     let stdoutLines = 0;
     let stderr = '';
+    const kept = [];
+    if (input !== undefined) child.stdin.end(input);
+    else child.stdin?.end();
     const timer = setInterval(() => {
       peak = Math.max(peak, treeRss(child.pid));
     }, 25);
     child.stdout.on('data', (chunk) => {
+      if (keepStdout) kept.push(chunk);
       for (let i = chunk.indexOf(0x01); i !== -1; i = chunk.indexOf(0x01, i + 1)) stdoutLines += 1;
     });
     child.stderr.on('data', (chunk) => {
@@ -77,7 +88,7 @@ function measure(command, args, cwd) {
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ seconds, peak, code, stderr, commits: stdoutLines });
+      resolve({ seconds, peak, code, stderr, commits: stdoutLines, stdout: keepStdout ? Buffer.concat(kept).toString('utf8') : '' });
     });
   });
 }
@@ -101,10 +112,32 @@ async function gitBaseline(repo, rev) {
 
 const mb = (bytes) => `${Math.round(bytes / 1e6)} MB`;
 
+/**
+ * Line ownership: one busfactor run with --lines against per-file `git blame --line-porcelain` on
+ * the same files, two at a time, in the same run.
+ */
+async function benchLines(options, repo, cli) {
+  const flags = ['--rev', options.rev, '--json', '--quiet', '--lines', ...(options.firstParent ? ['--first-parent'] : [])];
+  const tool = await measure(process.execPath, [cli, 'scan', repo, ...flags], root, undefined, true);
+  if (tool.code !== 0) throw new Error(`busfactor failed: ${tool.stderr}`);
+  const report = JSON.parse(tool.stdout);
+  const files = report.files.map((file) => file.path);
+  const lines = report.files.reduce((sum, file) => sum + (file.lines ?? 0), 0);
+  console.log(`busfactor --lines: ${tool.seconds.toFixed(2)} s, peak ${mb(tool.peak)} (node + git), ${files.length} files, ${lines} lines`);
+  const blameArgs = ['-0', '-P2', '-n1', 'git', 'blame', '--line-porcelain', ...(options.firstParent ? ['--first-parent'] : []), report.head, '--'];
+  const blame = await measure('xargs', blameArgs, repo, `${files.join('\0')}\0`);
+  console.log(`git blame --line-porcelain, every file, two at a time: ${blame.seconds.toFixed(2)} s (exit ${blame.code})`);
+  console.log(
+    `${path.basename(repo) === 'repo' ? path.basename(path.dirname(repo)) : path.basename(repo)} @ ${report.head.slice(0, 12)}: ` +
+      `line ownership ${tool.seconds.toFixed(2)} s vs per-file git blame ${blame.seconds.toFixed(2)} s → ${(blame.seconds / tool.seconds).toFixed(1)}× faster; peak memory ${mb(tool.peak)}`,
+  );
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const repo = path.resolve(options.repo);
   const cli = path.join(root, 'bin', 'busfactor.js');
+  if (options.lines) return benchLines(options, repo, cli);
   const rows = [];
   for (let run = 1; run <= options.runs; run += 1) {
     const git = await gitBaseline(repo, options.rev);

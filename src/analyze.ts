@@ -2,10 +2,9 @@ import { buildFileUniverse } from './files/build-file-universe.js';
 import type { FileUniverse } from './files/types.js';
 import { openRepository, resolveCommit, type Repository } from './git/repo.js';
 import { runGit } from './git/run-git.js';
-import { LineageCollector } from './history/lineage-collector.js';
-import type { CommitRecord } from './history/commit-record.js';
-import { isMissingObjectFailure, listCommits, scanHistory } from './history/scan-history.js';
-import { InternalError } from './errors.js';
+import { CancelledError } from './errors.js';
+import { scanWithFallback } from './history/scan-with-fallback.js';
+import { computeLineOwnership, type LineOwnershipResult } from './ownership/line-ownership.js';
 import { mergeIdentities } from './identity/merge-identities.js';
 import { computeAuthorship } from './knowledge/compute-authorship.js';
 import { buildReport } from './report/build-report.js';
@@ -28,18 +27,27 @@ export interface AnalyzeOptions {
   readonly includeBots?: boolean;
   /** Count data, prose and unknown text files too. @default false */
   readonly allText?: boolean;
+  /** Line ownership: who wrote the surviving lines (`git blame` for every file). @default false */
+  readonly lines?: boolean;
+  /** Line ownership follows first parents only (`git blame --first-parent`). @default false */
+  readonly firstParent?: boolean;
+  /** Honour `.git-blame-ignore-revs` when present. @default true */
+  readonly ignoreRevs?: boolean;
   readonly signal?: AbortSignal;
   /** Progress for a terminal: phase changes and, during the history scan, commits so far. */
   readonly onProgress?: (progress: Progress) => void;
 }
 
-export type Phase = 'opening' | 'history' | 'authorship' | 'done';
+export type Phase = 'opening' | 'history' | 'authorship' | 'ownership' | 'done';
 
 export interface Progress {
   readonly phase: Phase;
   readonly commits: number;
   /** Commits to scan, when known (counted alongside the scan only when progress is wanted). */
   readonly totalCommits: number | undefined;
+  /** Line ownership: commits replayed so far, and of how many. */
+  readonly replayed?: number;
+  readonly replayTotal?: number;
 }
 
 export const DEFAULT_DEPTH = 2;
@@ -66,8 +74,9 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
   }
 
   report({ phase: 'history' });
+  const lines = options.lines ?? false;
   const [history, universe] = await Promise.all([
-    scanWithFallback(repo, head, warnings, signal, (commits) => report({ commits })),
+    scanWithFallback(repo, head, warnings, signal, (commits) => report({ commits }), lines),
     buildFileUniverse(repo, head, {
       include: options.include ?? [],
       exclude: options.exclude ?? [],
@@ -84,6 +93,17 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
       warningWithPaths('no-history', `${authorship.withoutHistory.length} file(s) never appear in the changes of a non-merge commit (added by a merge, or only copied) and are not counted, as in the reference implementation`, authorship.withoutHistory),
     );
   }
+  let ownership: LineOwnershipResult | undefined;
+  if (lines) {
+    report({ phase: 'ownership', replayed: 0 });
+    ownership = await computeLineOwnership(repo, head, universe, history.collector.paths, history.collector.authorOf ?? new Map(), {
+      firstParent: options.firstParent ?? false,
+      ignoreRevs: options.ignoreRevs ?? true,
+      signal,
+      onProgress: (replayed, replayTotal) => report({ replayed, replayTotal }),
+    });
+    if (signal?.aborted) throw new CancelledError();
+  }
   const result = buildReport({
     repo,
     head,
@@ -93,7 +113,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     people,
     authorship,
     universe,
-    warnings: [...warnings, ...universe.warnings],
+    warnings: [...warnings, ...universe.warnings, ...(ownership?.warnings ?? [])],
+    ownership,
     settings: {
       depth: options.depth ?? DEFAULT_DEPTH,
       minFiles: options.minFiles ?? DEFAULT_MIN_FILES,
@@ -102,6 +123,8 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
       include: options.include ?? [],
       exclude: options.exclude ?? [],
       renames: history.renames,
+      lines,
+      firstParent: lines && (options.firstParent ?? false),
     },
   });
   report({ phase: 'done' });
@@ -110,80 +133,6 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
 
 function paths(universe: FileUniverse): string[] {
   return universe.files.map((file) => file.path);
-}
-
-interface HistoryResult {
-  readonly collector: LineageCollector;
-  readonly renames: 'similarity' | 'partly-exact';
-  readonly headTime: number;
-}
-
-/** After this many commits that need a missing object, the rest is scanned with exact renames. */
-const MAX_RENAME_FALLBACKS = 50;
-
-/**
- * Rename detection reads blob contents; when objects are missing (partial clones, mirrors without
- * large blobs) git dies on the commit that needs one. The scan then redoes just that commit with
- * exact renames only (`-M100%` compares blob ids, reads no content) and resumes full detection on
- * the commits after it, given explicitly so git does not walk the history again: only commits that
- * touch a missing blob lose similarity renames, and nothing is counted twice.
- */
-async function scanWithFallback(
-  repo: Repository,
-  head: string,
-  warnings: Warning[],
-  signal: AbortSignal | undefined,
-  onCommits: (commits: number) => void,
-): Promise<HistoryResult> {
-  const collector = new LineageCollector();
-  let headTime = 0;
-  let lastReport = 0;
-  let lastOid = '';
-  const consume = (commit: CommitRecord) => {
-    collector.consume(commit);
-    lastOid = commit.oid;
-    if (collector.commits === 1) headTime = commit.authorTime;
-    if (collector.commits - lastReport >= 500) {
-      lastReport = collector.commits;
-      onCommits(collector.commits);
-    }
-  };
-  const base = { commit: head, mailmapBlob: repo.isBare ? `${head}:.mailmap` : undefined, signal, consume };
-  try {
-    await scanHistory(repo, { ...base, renames: 'similarity' });
-    return { collector, renames: 'similarity', headTime };
-  } catch (error) {
-    if (!isMissingObjectFailure(error)) throw error;
-  }
-
-  const order = await listCommits(repo, head, signal);
-  if (collector.commits > 0 && order[collector.commits - 1] !== lastOid) {
-    throw new InternalError('git rev-list and git log walked the history in different orders');
-  }
-  let exactCommits = 0;
-  for (let fallbacks = 1; collector.commits < order.length; fallbacks += 1) {
-    const before = collector.commits;
-    if (fallbacks > MAX_RENAME_FALLBACKS) {
-      await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before) });
-      exactCommits += collector.commits - before;
-      break;
-    }
-    // The commit git died on, alone, with exact renames.
-    await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before, before + 1) });
-    exactCommits += collector.commits - before;
-    try {
-      await scanHistory(repo, { ...base, renames: 'similarity', commits: order.slice(collector.commits) });
-      break;
-    } catch (error) {
-      if (!isMissingObjectFailure(error)) throw error;
-    }
-  }
-  warnings.push({
-    code: 'rename-detection-fallback',
-    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${exactCommits.toLocaleString('en-US')} of ${collector.commits.toLocaleString('en-US')} commits renames were detected only where the content is unchanged (-M100%)`,
-    count: exactCommits,
-  });
-  return { collector, renames: 'partly-exact', headTime };
 }
 
 async function countCommits(repo: Repository, head: string, signal: AbortSignal | undefined): Promise<number> {

@@ -33,7 +33,7 @@ export function createProgram(scanAction: ScanAction): Command {
 
   program
     .command('scan', { isDefault: true })
-    .description('analyse a repository (default: the current directory at HEAD) and print its bus factors')
+    .description('analyse a repository (default: the current directory at HEAD): on a terminal, explore it interactively; otherwise print its bus factors')
     .argument('[path]', 'work tree, folder inside one (limits the analysis to it), or bare repository', '.')
     .option('--rev <commit>', 'analyse the history up to this commit, with its tree as the file universe', 'HEAD')
     .addOption(new Option('--algorithm <name>', 'authorship model: avl = Avelino et al. 2016, as published').choices(['avl']).default('avl'))
@@ -43,8 +43,13 @@ export function createProgram(scanAction: ScanAction): Command {
     .option('--exclude <glob>', 'leave out files matching this glob (repeatable; wins over --include)', collect, [])
     .option('--include-bots', 'count bots (dependabot, *[bot], …) as people', false)
     .option('--all-text', 'count data, prose and unknown-language text files too, not only code and markup', false)
+    .option('--lines', 'line ownership: who wrote the surviving lines of every file (git blame for all files in one pass)')
+    .option('--no-lines', 'no line ownership (the default)')
+    .option('--first-parent', 'line ownership follows first parents only, as git blame --first-parent', false)
+    .option('--no-ignore-revs', 'line ownership ignores .git-blame-ignore-revs (honoured by default when present)')
     .option('--json', 'print the report model as JSON (schemaVersion 1)', false)
     .option('--no-color', 'no colours (also: NO_COLOR=1)')
+    .option('--no-tui', 'print the text summary even on a terminal, instead of opening the interactive explorer')
     .option('-q, --quiet', 'no progress or warnings on stderr', false)
     .action(async (path: string, flags: ScanFlags) => scanAction(path, flags));
 

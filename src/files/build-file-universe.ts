@@ -64,13 +64,17 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   const include = compileGlobs(options.include);
   const exclude = compileGlobs(options.exclude);
   const tally = new Map<ExclusionReason, number>();
-  const leaveOut = (reason: ExclusionReason) => tally.set(reason, (tally.get(reason) ?? 0) + 1);
+  const leftOut = new Map<string, number>();
+  const leaveOut = (reason: ExclusionReason, path: string, size: number | undefined) => {
+    tally.set(reason, (tally.get(reason) ?? 0) + 1);
+    leftOut.set(path, size ?? 0);
+  };
   const warnings: Warning[] = [];
 
   const entries = await listTree(repo, commit, signal);
   const blobs = entries.filter((entry) => {
     const reason = excludeEntry(entry, repo.scope, include, exclude);
-    if (reason) leaveOut(reason);
+    if (reason) leaveOut(reason, entry.path, entry.size);
     return reason === undefined;
   });
   const { attributes, warning } = await attributesFor(repo, commit, entries, blobs, signal);
@@ -81,7 +85,7 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   blobs.forEach((entry, i) => {
     const candidate: Candidate = { path: entry.path, rawPath: entry.rawPath, oid: entry.oid, size: entry.size, attributes: attributes?.[i], included: include !== undefined };
     const reason = excludeByName(candidate);
-    if (reason) leaveOut(reason);
+    if (reason) leaveOut(reason, candidate.path, candidate.size);
     else if ((candidate.size !== undefined && candidate.size > MAX_READ_BYTES) || !needsContent(candidate, allText)) {
       verdicts.set(candidate, classifyBlob(candidate, undefined, { allText, missing: false }));
     } else toRead.push(candidate);
@@ -106,11 +110,11 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   for (const [{ path, oid, size, rawPath }, verdict] of verdicts) {
     // A missing object's size is unknown: 0.
     if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath });
-    else leaveOut(verdict.reason);
+    else leaveOut(verdict.reason, path, size);
   }
   // git's order: the bytes of the UTF-8 path (JavaScript's string order differs beyond the BMP).
   counted.sort((a, b) => Buffer.compare(a.rawPath, b.rawPath));
   const files = counted.map(({ path, oid, size, language }): UniverseFile => ({ path, oid, size, language }));
   const excluded = Object.fromEntries(REASONS.filter((r) => tally.has(r)).map((r) => [r, tally.get(r)]));
-  return { files, excluded, warnings };
+  return { files, excluded, leftOut, warnings };
 }

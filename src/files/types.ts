@@ -48,6 +48,11 @@ export interface FileUniverse {
   readonly files: readonly UniverseFile[];
   /** Number of tree entries left out, per reason; reasons with zero files are omitted. */
   readonly excluded: Readonly<Partial<Record<ExclusionReason, number>>>;
+  /**
+   * Tree entries left out (any reason), path → size in bytes (0 when unknown): e.g. to keep the
+   * costliest of them out of later git calls.
+   */
+  readonly leftOut: ReadonlyMap<string, number>;
   readonly warnings: readonly Warning[];
 }
 

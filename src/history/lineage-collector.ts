@@ -22,9 +22,16 @@ export class LineageCollector {
   readonly paths = new Map<string, PathLineage>();
   commits = 0;
 
+  /**
+   * @param authorOf when given, filled with commit id → raw identity index (line ownership needs to
+   * know who made each commit its replay blames lines on).
+   */
+  constructor(readonly authorOf?: Map<string, number>) {}
+
   readonly consume = (commit: CommitRecord): void => {
     this.commits += 1;
     const who = this.identities.add(commit);
+    this.authorOf?.set(commit.oid, who);
     // The reference skips commits with no author or committer information at all.
     if (who < 0) return;
     for (const change of commit.changes) {

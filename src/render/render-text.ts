@@ -1,7 +1,7 @@
-import type { KeyPerson, ModuleReport, Report } from '../report/report.js';
+import type { KeyPerson, LineShare, ModuleReport, Report } from '../report/report.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import type { Style } from './style.js';
-import { formatTable } from './table.js';
+import { formatTable, type Column } from './table.js';
 
 export interface TextOptions {
   readonly style: Style;
@@ -30,6 +30,31 @@ function busFactorCell(busFactor: number): string {
 function keyPeopleCell(people: readonly KeyPerson[]): string {
   if (people.length === 0) return '(nobody authors half of it)';
   return people.map((person) => `${safe(person.name || person.email)} (${percent(person.share)})`).join(', ');
+}
+
+/** The two largest line owners of a module, `Alice 62%, Bob 20%`. */
+function lineOwnersCell(owners: readonly LineShare[] | undefined): string {
+  if (!owners || owners.length === 0) return '-';
+  return owners
+    .slice(0, 2)
+    .map((owner) => `${safe(owner.name || owner.email)} ${percent(owner.share)}`)
+    .join(', ');
+}
+
+/** Repository-wide line ownership and the largest knowledge islands. */
+function lineOwnershipLines(report: Report, style: Style): string[] {
+  const ownership = report.lineOwnership;
+  if (!ownership) return [];
+  const owners = ownership.owners.slice(0, 5).map((o) => `${safe(o.name || o.email)} ${percent(o.share)}`);
+  const modules = ownership.islands.filter((island) => island.kind === 'module');
+  const files = ownership.islands.filter((island) => island.kind === 'file');
+  const nameOf = (id: string) => safe(report.people.find((p) => p.id === id)?.name ?? id);
+  return [
+    `${style.paint('bold', 'Surviving lines')}: ${count(ownership.lines)} — ${owners.join(', ') || 'no owners'}`,
+    ...(modules.length > 0 ? [`  knowledge islands (one person owns ≥ 90 % of the lines): ${modules.slice(0, 6).map((i) => `${safe(i.path)} (${nameOf(i.owner)})`).join(', ')}${modules.length > 6 ? ` and ${modules.length - 6} more modules` : ''}`] : []),
+    ...(files.length > 0 ? [`  ${count(files.length)} file(s) of ≥ 20 lines with one owner of ≥ 90 % (largest: ${files.slice(0, 3).map((i) => `${safe(i.path)} ${nameOf(i.owner)}`).join(', ')})`] : []),
+    '',
+  ];
 }
 
 function header(report: Report, style: Style): string[] {
@@ -67,11 +92,23 @@ function modulesTable(report: Report, options: TextOptions): string[] {
   const title = `Modules by risk (folders to depth ${depth}, at least ${minFiles} files)`;
   if (report.modules.length === 0) return [options.style.paint('bold', title), '  none', ''];
   const modules = [...report.modules].sort(byRisk);
-  const rows = [['BF', 'files', 'module', 'key people'], ...modules.map((m) => [busFactorCell(m.busFactor), count(m.files), safe(m.path), keyPeopleCell(m.keyPeople)])];
+  const withLines = report.lineOwnership !== undefined;
+  const header = ['BF', 'files', 'module', 'key people', ...(withLines ? ['top line owners'] : [])];
+  const rows = [
+    header,
+    ...modules.map((m) => [busFactorCell(m.busFactor), count(m.files), safe(m.path), keyPeopleCell(m.keyPeople), ...(withLines ? [lineOwnersCell(m.lineOwners)] : [])]),
+  ];
   // On a terminal, long paths and people lists are cut so every row stays on one line.
-  const pathWidth = options.width ? Math.max(16, Math.floor(options.width * 0.35)) : undefined;
-  const peopleWidth = options.width && pathWidth ? Math.max(16, options.width - pathWidth - 20) : undefined;
-  const columns = [{ align: 'right' }, { align: 'right' }, { align: 'left', maxWidth: pathWidth }, { align: 'left', maxWidth: peopleWidth }] as const;
+  const pathWidth = options.width ? Math.max(16, Math.floor(options.width * (withLines ? 0.25 : 0.35))) : undefined;
+  const rest = options.width && pathWidth ? options.width - pathWidth - 20 : undefined;
+  const peopleWidth = rest ? Math.max(16, withLines ? Math.floor(rest / 2) : rest) : undefined;
+  const columns: Column[] = [
+    { align: 'right' },
+    { align: 'right' },
+    { align: 'left', maxWidth: pathWidth },
+    { align: 'left', maxWidth: peopleWidth },
+    ...(withLines ? [{ align: 'left', maxWidth: peopleWidth } as const] : []),
+  ];
   const lines = formatTable(rows, columns, (row, column, text) => {
     if (row === 0) return options.style.paint('bold', text);
     const module = modules[row - 1];
@@ -99,6 +136,7 @@ export function renderText(report: Report, options: TextOptions): string {
     ...summary(report, options.style),
     ...keyPeopleTable(report, options),
     ...modulesTable(report, options),
+    ...lineOwnershipLines(report, options.style),
     ...excludedLine(report),
     ...warningLines(report, options.style),
   ];

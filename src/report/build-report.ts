@@ -5,7 +5,9 @@ import type { Repository } from '../git/repo.js';
 import type { People } from '../identity/merge-identities.js';
 import type { Authorship } from '../knowledge/compute-authorship.js';
 import { directoryModules } from '../modules/directory-modules.js';
+import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import type { Warning } from '../warnings.js';
+import { LineShares } from './line-shares.js';
 import type { KeyPerson, ModuleReport, Report, ReportSettings } from './report.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -21,6 +23,8 @@ export interface ReportInput {
   readonly universe: FileUniverse;
   readonly warnings: readonly Warning[];
   readonly settings: ReportSettings;
+  /** Surviving lines per file, when line ownership ran. */
+  readonly ownership?: LineOwnershipResult;
 }
 
 const isoTime = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -36,23 +40,28 @@ export function buildReport(input: ReportInput): Report {
     });
 
   const repoResult = greedyTruckFactor({ fileAuthors: authorship.authors, tieBreak });
-  const modules: ModuleReport[] = directoryModules(authorship.files, { depth: settings.depth, minFiles: settings.minFiles, scope: input.repo.scope }).map(
-    (module) => {
-      const fileAuthors = module.files.map((index) => authorship.authors[index] as Int32Array);
-      const result = greedyTruckFactor({ fileAuthors, tieBreak });
-      const authors = new Set<number>();
-      for (const list of fileAuthors) for (const person of list) authors.add(person);
-      return {
-        path: module.path,
-        depth: module.depth,
-        files: result.files,
-        busFactor: result.busFactor,
-        keyPeople: keyPeopleOf(result),
-        authors: authors.size,
-        orphanFiles: result.files - result.authoredFiles,
-      };
-    },
-  );
+  const shares = input.ownership ? new LineShares(input.ownership.files, people) : undefined;
+  const folders = directoryModules(authorship.files, { depth: settings.depth, minFiles: settings.minFiles, scope: input.repo.scope }).map((module) => ({
+    ...module,
+    paths: module.files.map((index) => authorship.files[index] as string),
+  }));
+  const modules: ModuleReport[] = folders.map((module) => {
+    const fileAuthors = module.files.map((index) => authorship.authors[index] as Int32Array);
+    const result = greedyTruckFactor({ fileAuthors, tieBreak });
+    const authors = new Set<number>();
+    for (const list of fileAuthors) for (const person of list) authors.add(person);
+    const lines = shares?.scope(module.paths);
+    return {
+      path: module.path,
+      depth: module.depth,
+      files: result.files,
+      busFactor: result.busFactor,
+      keyPeople: keyPeopleOf(result),
+      authors: authors.size,
+      orphanFiles: result.files - result.authoredFiles,
+      ...(lines ? { lines: lines.lines, lineOwners: lines.owners } : {}),
+    };
+  });
 
   const filesAuthored = new Int32Array(people.people.length);
   for (const list of authorship.authors) for (const person of list) filesAuthored[person] = (filesAuthored[person] as number) + 1;
@@ -91,9 +100,11 @@ export function buildReport(input: ReportInput): Report {
     files: authorship.files.map((path, index) => ({
       path,
       authors: Array.from(authorship.authors[index] as Int32Array, (person) => people.people[person]?.id ?? ''),
+      ...shares?.file(path),
     })),
     excluded: authorship.withoutHistory.length > 0 ? { ...input.universe.excluded, 'no-history': authorship.withoutHistory.length } : input.universe.excluded,
     settings,
     warnings: input.warnings,
+    ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(folders.map((m) => ({ path: m.path, files: m.paths }))) } } : {}),
   };
 }

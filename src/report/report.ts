@@ -172,4 +172,8 @@ export interface ReportSettings {
    * with exact renames only (`-M100%`; the warning says how many).
    */
   readonly renames: 'similarity' | 'partly-exact';
+  /** Line ownership ran (`--lines`). */
+  readonly lines: boolean;
+  /** Line ownership followed first parents only. */
+  readonly firstParent: boolean;
 }

@@ -1,0 +1,113 @@
+import type { ChildProcess } from 'node:child_process';
+import { GitError } from '../errors.js';
+import { spawnGit, summariseGitStderr, type GitCommand } from './run-git.js';
+
+/** Turns a process's output chunks into items, one per input line. */
+export interface ChunkParser<T> {
+  push(chunk: Buffer): T[];
+  end(): T[];
+}
+
+/** Why a batch did not complete: git died (e.g. on a missing object) after `completed` items. */
+export class BatchFailure<T> extends GitError {
+  constructor(
+    readonly completed: readonly T[],
+    details: { args: readonly string[]; stderr: string; code: number | null; signal: NodeJS.Signals | null },
+  ) {
+    super(`git ${details.args.find((a) => !a.startsWith('-')) ?? ''} failed: ${summariseGitStderr(details.stderr) ?? `exit code ${details.code}`}`, details);
+  }
+}
+
+/** A batch queued behind the one git died on: never started, safe to resend whole. */
+export class BatchNotStarted extends Error {
+  constructor() {
+    super('git exited before this batch started');
+  }
+}
+
+interface Batch<T> {
+  readonly size: number;
+  readonly items: T[];
+  readonly resolve: (items: T[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * A long-lived git process reading requests on stdin (`diff-tree --stdin`, …) and answering each
+ * input line with exactly one output item, in order. Requests are sent as batches; each batch's
+ * promise resolves with its items. When git dies, the batch it was working on rejects with a
+ * {@link BatchFailure} carrying the items it did finish, and every later batch rejects too.
+ */
+export class OrderedGitProcess<T> {
+  private readonly child: ChildProcess;
+  private readonly batches: Batch<T>[] = [];
+  private stderr = '';
+  private failed: Error | undefined;
+  private closed = false;
+
+  /**
+   * @param terminator an input line written after every batch whose echo lets the parser close the
+   * batch's last item without waiting for more input (e.g. an empty tree pair for `diff-tree`).
+   */
+  constructor(
+    private readonly command: GitCommand,
+    private readonly parser: ChunkParser<T>,
+    private readonly terminator?: string,
+  ) {
+    this.child = spawnGit(command);
+    this.child.stdout?.on('data', (chunk: Buffer) => this.accept(this.parser.push(chunk)));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      if (this.stderr.length < 16_384) this.stderr += chunk.toString('utf8');
+    });
+    this.child.once('error', (error) => this.fail(error));
+    this.child.once('close', (code, signal) => {
+      this.accept(this.parser.end());
+      if (this.batches.length > 0) {
+        this.fail(new BatchFailure(this.batches[0]?.items ?? [], { args: this.command.args, stderr: this.stderr, code, signal }));
+      }
+    });
+  }
+
+  /** Sends one batch of input lines; resolves with one item per line. */
+  send(lines: readonly string[]): Promise<T[]> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (this.closed) return Promise.reject(new Error('send after close'));
+    if (lines.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.batches.push({ size: lines.length, items: [], resolve, reject });
+      this.child.stdin?.write(`${lines.join('\n')}\n${this.terminator === undefined ? '' : `${this.terminator}\n`}`);
+    });
+  }
+
+  /** No more input: git finishes the pending batches and exits. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.child.stdin?.end();
+  }
+
+  /** Stops git now (cancellation, or after a failure elsewhere). */
+  kill(): void {
+    this.closed = true;
+    if (this.child.exitCode === null) this.child.kill('SIGTERM');
+  }
+
+  private accept(items: T[]): void {
+    for (const item of items) {
+      const batch = this.batches[0];
+      if (!batch) return; // output nobody asked for: ignore
+      batch.items.push(item);
+      if (batch.items.length === batch.size) {
+        this.batches.shift();
+        batch.resolve(batch.items);
+      }
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failed ??= error;
+    const [first, ...rest] = this.batches.splice(0);
+    first?.reject(error);
+    for (const batch of rest) batch.reject(batch.items.length === 0 ? new BatchNotStarted() : error);
+  }
+}

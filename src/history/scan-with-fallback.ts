@@ -1,0 +1,81 @@
+import { InternalError } from '../errors.js';
+import type { Repository } from '../git/repo.js';
+import type { Warning } from '../warnings.js';
+import type { CommitRecord } from './commit-record.js';
+import { LineageCollector } from './lineage-collector.js';
+import { isMissingObjectFailure, listCommits, scanHistory } from './scan-history.js';
+
+export interface HistoryResult {
+  readonly collector: LineageCollector;
+  readonly renames: 'similarity' | 'partly-exact';
+  readonly headTime: number;
+}
+
+/** After this many commits that need a missing object, the rest is scanned with exact renames. */
+const MAX_RENAME_FALLBACKS = 50;
+
+/**
+ * Rename detection reads blob contents; when objects are missing (partial clones, mirrors without
+ * large blobs) git dies on the commit that needs one. The scan then redoes just that commit with
+ * exact renames only (`-M100%` compares blob ids, reads no content) and resumes full detection on
+ * the commits after it, given explicitly so git does not walk the history again: only commits that
+ * touch a missing blob lose similarity renames, and nothing is counted twice.
+ */
+export async function scanWithFallback(
+  repo: Repository,
+  head: string,
+  warnings: Warning[],
+  signal: AbortSignal | undefined,
+  onCommits: (commits: number) => void,
+  recordAuthors = false,
+): Promise<HistoryResult> {
+  const collector = new LineageCollector(recordAuthors ? new Map() : undefined);
+  let headTime = 0;
+  let lastReport = 0;
+  let lastOid = '';
+  const consume = (commit: CommitRecord) => {
+    collector.consume(commit);
+    lastOid = commit.oid;
+    if (collector.commits === 1) headTime = commit.authorTime;
+    if (collector.commits - lastReport >= 500) {
+      lastReport = collector.commits;
+      onCommits(collector.commits);
+    }
+  };
+  const base = { commit: head, mailmapBlob: repo.isBare ? `${head}:.mailmap` : undefined, signal, consume };
+  try {
+    await scanHistory(repo, { ...base, renames: 'similarity' });
+    return { collector, renames: 'similarity', headTime };
+  } catch (error) {
+    if (!isMissingObjectFailure(error)) throw error;
+  }
+
+  const order = await listCommits(repo, head, signal);
+  if (collector.commits > 0 && order[collector.commits - 1] !== lastOid) {
+    throw new InternalError('git rev-list and git log walked the history in different orders');
+  }
+  let exactCommits = 0;
+  for (let fallbacks = 1; collector.commits < order.length; fallbacks += 1) {
+    const before = collector.commits;
+    if (fallbacks > MAX_RENAME_FALLBACKS) {
+      await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before) });
+      exactCommits += collector.commits - before;
+      break;
+    }
+    // The commit git died on, alone, with exact renames.
+    await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before, before + 1) });
+    exactCommits += collector.commits - before;
+    try {
+      await scanHistory(repo, { ...base, renames: 'similarity', commits: order.slice(collector.commits) });
+      break;
+    } catch (error) {
+      if (!isMissingObjectFailure(error)) throw error;
+    }
+  }
+  warnings.push({
+    code: 'rename-detection-fallback',
+    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${exactCommits.toLocaleString('en-US')} of ${collector.commits.toLocaleString('en-US')} commits renames were detected only where the content is unchanged (-M100%)`,
+    count: exactCommits,
+  });
+  return { collector, renames: 'partly-exact', headTime };
+}

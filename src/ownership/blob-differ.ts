@@ -1,0 +1,102 @@
+import { BatchFailure, BatchNotStarted, OrderedGitProcess } from '../git/ordered-git-process.js';
+import type { PrivateObjects } from '../git/private-objects.js';
+import type { Repository } from '../git/repo.js';
+import { SAFE_DIFF_FLAGS } from '../git/safety.js';
+import { PatchParser, type CommitPatch } from './parse-patch.js';
+
+/** Hunks of one blob-to-blob diff, or null when git could not give them (binary, missing object). */
+export type BlobHunks = readonly number[] | null;
+
+const BATCH_LIMIT = 4000;
+
+/**
+ * Line diffs between arbitrary pairs of blobs, many per git call, without a process per pair and
+ * without touching the repository: pairs are written as two small synthetic trees (entries named by
+ * request number) into a private object directory, and one long-lived `git diff-tree --stdin -p -U0`
+ * diffs the tree pairs. This is how a merge's "changed on both sides" files get their diffs against
+ * every parent (ALGORITHMS.md §5).
+ */
+export class BlobDiffer {
+  private process: OrderedGitProcess<CommitPatch> | undefined;
+  private queue: { oldOid: string; newOid: string; resolve: (hunks: BlobHunks) => void }[] = [];
+  private scheduled = false;
+  /** Requests answered with null (binary or unreadable blobs). */
+  failures = 0;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly objects: PrivateObjects,
+  ) {}
+
+  /** The empty blob: a diff against it gives a file's line count. */
+  get emptyBlob(): string {
+    return this.objects.emptyBlob;
+  }
+
+  /** Diff from `oldOid` to `newOid` (-U0 hunk quadruples). */
+  diff(oldOid: string, newOid: string): Promise<BlobHunks> {
+    return new Promise((resolve) => {
+      this.queue.push({ oldOid, newOid, resolve });
+      if (this.queue.length >= BATCH_LIMIT) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Ends the git process. */
+  close(): void {
+    this.process?.close();
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const requests = this.queue;
+    this.queue = [];
+    if (requests.length === 0) return;
+    const names = requests.map((_, i) => i.toString().padStart(8, '0'));
+    const before = this.objects.writeTree(names.map((name, i) => [name, requests[i]?.oldOid ?? '']));
+    const after = this.objects.writeTree(names.map((name, i) => [name, requests[i]?.newOid ?? '']));
+    void this.run(this.objects.commitPair(before, after)).then(
+      (patch) => {
+        const byName = new Map(patch?.files.map((file) => [file.path, file]));
+        requests.forEach((request, i) => {
+          const file = byName.get(names[i] as string);
+          const hunks = file && !file.binary ? file.hunks : null;
+          if (hunks === null) this.failures += 1;
+          request.resolve(hunks);
+        });
+      },
+      () => {
+        this.failures += requests.length;
+        for (const request of requests) request.resolve(null);
+      },
+    );
+  }
+
+  /** One tree pair through git; undefined when git failed on it (then every pair in it is null). */
+  private async run(line: string): Promise<CommitPatch | undefined> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      this.process ??= new OrderedGitProcess<CommitPatch>(
+        {
+          cwd: this.repo.cwd,
+          env: this.objects.env,
+          args: ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic', ...SAFE_DIFF_FLAGS],
+        },
+        new PatchParser(this.objects.terminatorEcho),
+        this.objects.terminator,
+      );
+      try {
+        const [patch] = await this.process.send([line]);
+        return patch;
+      } catch (error) {
+        this.process = undefined;
+        if (error instanceof BatchNotStarted) continue;
+        if (error instanceof BatchFailure) return undefined;
+        throw error;
+      }
+    }
+    return undefined;
+  }
+}

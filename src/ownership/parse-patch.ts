@@ -1,0 +1,191 @@
+import { cUnquote } from './c-unquote.js';
+
+/** One file of a commit's `-U0` patch: where its lines went, not what they say. */
+export interface FilePatch {
+  readonly kind: 'add' | 'delete' | 'modify' | 'rename' | 'copy';
+  readonly oldPath: string;
+  readonly path: string;
+  /** Blob ids from the `index` line (`--full-index`); undefined when absent (pure rename, mode change). */
+  readonly oldOid: string | undefined;
+  readonly newOid: string | undefined;
+  /** git printed "Binary files … differ": no hunks. */
+  readonly binary: boolean;
+  /** A gitlink (mode 160000): not a file. */
+  readonly submodule: boolean;
+  /** Hunks as quadruples: old start, old count, new start, new count (1-based starts, as git prints). */
+  readonly hunks: readonly number[];
+}
+
+/** The patch of one input line of `git diff-tree --stdin`. */
+export interface CommitPatch {
+  /** The commit id git echoed (the first id of the input line). */
+  readonly oid: string;
+  readonly files: readonly FilePatch[];
+}
+
+interface Draft {
+  kind: FilePatch['kind'];
+  oldPath: string;
+  path: string;
+  oldOid: string | undefined;
+  newOid: string | undefined;
+  binary: boolean;
+  submodule: boolean;
+  hunks: number[];
+}
+
+/** The echo of an input line: a commit id, or (tree pairs) two ids. */
+const COMMIT_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})(?: (?:[0-9a-f]{40}|[0-9a-f]{64}))*$/;
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
+/** `a/x b/x` (or quoted) from a `diff --git` line, for blocks that are not renames or copies. */
+function pathsOfDiffLine(rest: string): { oldPath: string; path: string } {
+  if (rest.startsWith('"')) {
+    const first = cUnquote(rest, 0);
+    const tail = rest.slice(first.end + 1);
+    const second = tail.startsWith('"') ? cUnquote(tail, 0).value : tail;
+    return { oldPath: first.value.slice(2), path: second.slice(2) };
+  }
+  // Unquoted and not a rename: "a/<p> b/<p>", both halves the same length.
+  const quoted = rest.indexOf(' "');
+  if (quoted !== -1) return { oldPath: rest.slice(2, quoted), path: cUnquote(rest, quoted + 1).value.slice(2) };
+  const middle = (rest.length - 1) / 2;
+  return { oldPath: rest.slice(2, middle), path: rest.slice(middle + 3) };
+}
+
+function pathOfHeader(value: string): string {
+  return value.startsWith('"') ? cUnquote(value, 0).value : value;
+}
+
+/**
+ * Folds the output of `git diff-tree --stdin -p -U0 --full-index` into per-commit file patches,
+ * chunk by chunk. Content lines are counted, never decoded: only headers become strings. Content
+ * is skipped by the counts of each hunk header, so no content line is ever mistaken for a header.
+ */
+export class PatchParser {
+  /**
+   * @param terminator an input line sent after each batch (an empty tree pair): git echoes it, which
+   * tells that the previous commit's output is complete even while the process waits for more input.
+   */
+  constructor(private readonly terminator?: string) {}
+
+  private carry: Buffer | undefined;
+  private current: { oid: string; files: FilePatch[] } | undefined;
+  private draft: Draft | undefined;
+  /** Content lines still to skip in the current hunk. */
+  private pending = 0;
+  /** Right after a hunk's content: `\ No newline at end of file` lines may follow. */
+  private afterContent = false;
+  private done: CommitPatch[] = [];
+
+  push(chunk: Buffer): CommitPatch[] {
+    let data = chunk;
+    if (this.carry) {
+      data = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    let start = 0;
+    for (;;) {
+      const end = data.indexOf(NEWLINE, start);
+      if (end === -1) break;
+      this.line(data, start, end);
+      start = end + 1;
+    }
+    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
+    return this.take();
+  }
+
+  /** Flushes the last commit (the stream ended). */
+  end(): CommitPatch[] {
+    if (this.carry) {
+      const rest = this.carry;
+      this.carry = undefined;
+      this.line(rest, 0, rest.length);
+    }
+    this.finishCommit();
+    return this.take();
+  }
+
+  private take(): CommitPatch[] {
+    const out = this.done;
+    this.done = [];
+    return out;
+  }
+
+  private line(data: Buffer, start: number, end: number): void {
+    if (this.pending > 0) {
+      // "\ No newline at end of file" sits between the - and + lines; it is not counted.
+      if (data[start] !== BACKSLASH) this.pending -= 1;
+      if (this.pending === 0) this.afterContent = true;
+      return;
+    }
+    if (this.afterContent && data[start] === BACKSLASH) return;
+    this.afterContent = false;
+    this.header(data.toString('utf8', start, end));
+  }
+
+  private header(text: string): void {
+    if (COMMIT_LINE.test(text)) {
+      this.finishCommit();
+      if (text !== this.terminator) this.current = { oid: text.slice(0, text.indexOf(' ') === -1 ? text.length : text.indexOf(' ')), files: [] };
+      return;
+    }
+    if (text.startsWith('diff --git ')) {
+      this.finishFile();
+      const { oldPath, path } = pathsOfDiffLine(text.slice(11));
+      this.draft = { kind: 'modify', oldPath, path, oldOid: undefined, newOid: undefined, binary: false, submodule: false, hunks: [] };
+      return;
+    }
+    const draft = this.draft;
+    if (!draft) return;
+    if (text.startsWith('@@ ')) {
+      const match = HUNK_HEADER.exec(text);
+      if (!match) return;
+      const oldCount = match[2] === undefined ? 1 : Number(match[2]);
+      const newCount = match[4] === undefined ? 1 : Number(match[4]);
+      draft.hunks.push(Number(match[1]), oldCount, Number(match[3]), newCount);
+      this.pending = oldCount + newCount;
+      this.afterContent = this.pending === 0;
+    } else if (text.startsWith('index ')) {
+      const [range = '', mode] = text.slice(6).split(' ');
+      const [oldOid, newOid] = range.split('..');
+      draft.oldOid = oldOid;
+      draft.newOid = newOid;
+      if (mode === '160000') draft.submodule = true;
+    } else if (text.startsWith('new file mode ')) {
+      draft.kind = 'add';
+      if (text.endsWith('160000')) draft.submodule = true;
+    } else if (text.startsWith('deleted file mode ')) {
+      draft.kind = 'delete';
+      if (text.endsWith('160000')) draft.submodule = true;
+    } else if (text.startsWith('rename from ')) {
+      draft.kind = 'rename';
+      draft.oldPath = pathOfHeader(text.slice(12));
+    } else if (text.startsWith('rename to ')) {
+      draft.path = pathOfHeader(text.slice(10));
+    } else if (text.startsWith('copy from ')) {
+      draft.kind = 'copy';
+      draft.oldPath = pathOfHeader(text.slice(10));
+    } else if (text.startsWith('copy to ')) {
+      draft.path = pathOfHeader(text.slice(8));
+    } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
+      draft.binary = true;
+    }
+    // ---/+++, old/new mode, (dis)similarity index: nothing we need.
+  }
+
+  private finishFile(): void {
+    if (this.draft && this.current) this.current.files.push(this.draft);
+    this.draft = undefined;
+  }
+
+  private finishCommit(): void {
+    this.finishFile();
+    if (this.current) this.done.push(this.current);
+    this.current = undefined;
+    this.pending = 0;
+    this.afterContent = false;
+  }
+}

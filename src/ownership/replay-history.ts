@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { InternalError } from '../errors.js';
+import type { Repository } from '../git/repo.js';
+import { runGit } from '../git/run-git.js';
+import { PrivateObjects } from '../git/private-objects.js';
+import { BlobDiffer } from './blob-differ.js';
+import { CommitFeed } from './commit-feed.js';
+import { parentsOf, readCommitGraph, type CommitGraph } from './commit-graph.js';
+import { LineReplay, type FileLines, type IgnoredCommitHandler } from './line-replay.js';
+import { mergeRenameFinder } from './find-merge-renames.js';
+import { MergePlanner } from './plan-merge.js';
+import type { TreeState } from './tree-state.js';
+
+export interface ReplayOptions {
+  /** Follow first parents only, like `git blame --first-parent`. */
+  readonly firstParent: boolean;
+  /** Commits whose changes are passed through to their parents (`--ignore-revs-file`). */
+  readonly ignored?: { readonly commits: ReadonlySet<string>; readonly handle: IgnoredCommitHandler };
+  /** Limits the diffs git produces (e.g. `:(exclude)dist/`): paths that can never matter. */
+  readonly pathspec?: readonly string[];
+  readonly signal?: AbortSignal;
+  /** Commits replayed so far, of all. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReplayResult {
+  readonly graph: CommitGraph;
+  /** The analysed commit's files with per-line owners (commit indices into `graph.oids`). */
+  readonly head: TreeState<FileLines>;
+  /** Commits git could not diff (missing objects): their files' lines are unknown. */
+  readonly degradedCommits: number;
+}
+
+/** How far the blob-id planner runs ahead of the line replay, so merge diffs are ready in time. */
+const LOOKAHEAD = 2000;
+
+async function repositoryObjects(repo: Repository): Promise<string> {
+  const { stdout } = await runGit({ cwd: repo.cwd, args: ['rev-parse', '--git-path', 'objects'] });
+  return path.resolve(repo.cwd, stdout.toString('utf8').trim());
+}
+
+/**
+ * Replays the history of `head` once and returns its files' line owners: `git blame` for every file
+ * at once (ALGORITHMS.md §5). Commits are applied parents first, as their diffs arrive; merges are
+ * planned ahead by {@link MergePlanner} and applied by {@link LineReplay}.
+ */
+export async function replayHistory(repo: Repository, head: string, options: ReplayOptions): Promise<ReplayResult> {
+  const graph = await readCommitGraph(repo, head, { firstParent: options.firstParent, signal: options.signal });
+  if (graph.oids.length === 0) throw new InternalError('no commits to replay');
+  const objects = new PrivateObjects(await repositoryObjects(repo), repo.objectFormat);
+  const differ = new BlobDiffer(repo, objects);
+  const feed = new CommitFeed(repo, graph, objects, { firstParent: options.firstParent, workers: 2, pathspec: options.pathspec ?? [] });
+  const onAbort = () => feed.stop();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const ignoredOids = options.ignored?.commits;
+  const replay = new LineReplay(
+    graph.childCount,
+    options.ignored && ignoredOids && ignoredOids.size > 0 ? { isIgnored: (commit) => ignoredOids.has(graph.oids[commit] as string), handle: options.ignored.handle } : undefined,
+  );
+  const planner = new MergePlanner(graph.childCount, differ, mergeRenameFinder(repo, graph.oids));
+  const pending: (() => Promise<TreeState<FileLines>>)[] = [];
+  let last: TreeState<FileLines> | undefined;
+  let done = 0;
+  const applyOldest = async () => {
+    last = await (pending.shift() as () => Promise<TreeState<FileLines>>)();
+    done += 1;
+    if (done % 200 === 0) options.onProgress?.(done, graph.oids.length);
+  };
+  try {
+    for await (const input of feed.inputs()) {
+      const { commit } = input;
+      const expected = graph.oids[commit] as string;
+      const parents = parentsOf(graph, commit);
+      if ('patch' in input) {
+        if (input.patch.oid !== expected) throw new InternalError(`diff stream out of step at ${expected}`);
+        const parent = parents.length > 0 ? (parents[0] as number) : undefined;
+        planner.patch(commit, parent, input.patch.files);
+        pending.push(() => replay.patch(commit, parent, input.patch.files));
+      } else {
+        if (input.raw.oid !== expected) throw new InternalError(`merge stream out of step at ${expected}`);
+        const plan = planner.merge(commit, parents, input.raw);
+        pending.push(() => replay.merge(commit, parents, plan));
+      }
+      if (pending.length > LOOKAHEAD) await applyOldest();
+      if (options.signal?.aborted) break;
+    }
+    while (pending.length > 0 && !options.signal?.aborted) await applyOldest();
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    feed.stop();
+    differ.close();
+    objects.remove();
+  }
+  options.onProgress?.(done, graph.oids.length);
+  if (!last) throw new InternalError('replay produced no state');
+  return { graph, head: last, degradedCommits: feed.degradedCommits };
+}

@@ -1,0 +1,79 @@
+import { Box } from 'ink';
+import { useMemo, useState } from 'react';
+import type { Report } from '../../report/report.js';
+import { useExplorerKeys } from '../hooks/use-explorer-keys.js';
+import { createExplorerModel } from '../model/explorer-model.js';
+import { cursorOf, initialState, type ExplorerState } from '../model/explorer-state.js';
+import type { KeyContext } from '../model/handle-key.js';
+import { moduleColumns, peopleColumns, screenLayout, type ScreenLayout } from '../model/layout.js';
+import { DetailPane } from './DetailPane.js';
+import { Footer } from './Footer.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { ModuleTable } from './ModuleTable.js';
+import { PeopleTable } from './PeopleTable.js';
+import { StatusLine } from './StatusLine.js';
+import { TooSmall } from './TooSmall.js';
+
+export interface Props {
+  readonly report: Report;
+  readonly columns: number;
+  readonly rows: number;
+  /** q or Ctrl-C. */
+  readonly onQuit: () => void;
+}
+
+/** The report, explored: module tree and detail pane, or the people view; what-if on both. */
+export function Explorer({ report, columns, rows, onQuit }: Props) {
+  const explorer = useMemo(() => createExplorerModel(report), [report]);
+  const [state, setState] = useState(() => initialState(explorer.tree.path));
+  const model = useMemo(() => explorer.view(state), [explorer, state]);
+  const layout = screenLayout(columns, rows);
+  const detailCursor = cursorOf(model.detail, (person) => person.index === state.detailPerson);
+  const peopleCursor = cursorOf(model.people, (row) => row.index === state.selectedPerson);
+  const keyContext = (next: ExplorerState): KeyContext => {
+    const view = next === state ? model : explorer.view(next);
+    return { rows: view.rows, people: view.people, detail: view.detail, page: pageSize(next, layout) };
+  };
+  useExplorerKeys(state, setState, keyContext, onQuit);
+
+  if (!layout) return <TooSmall columns={columns} rows={rows} />;
+  const { width, height } = layout;
+  if (state.help) return <HelpOverlay report={report} width={width} height={height} />;
+  const view = state.view;
+  const noMatch = state.filters[view] !== '' && (view === 'people' ? model.people.length === 0 : model.rows.length <= 1);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Header report={report} view={view} width={width} />
+      <StatusLine report={report} score={model.scores.get(explorer.tree.path)} leaving={state.leaving} sort={state.sorts[view]} filter={state.filters[view]} noMatch={noMatch} width={width} />
+      {view === 'people' ? (
+        <PeopleTable rows={model.people} cursor={peopleCursor} headTime={report.headTime} columns={peopleColumns(width)} width={width} height={layout.peopleHeight} />
+      ) : (
+        <>
+          <ModuleTable rows={model.rows} cursor={model.cursor} baseScores={model.baseScores} scores={model.scores} columns={moduleColumns(width)} width={width} height={layout.treeHeight} focused={state.focus === 'tree'} />
+          <DetailPane
+            report={report}
+            node={model.node}
+            base={model.baseScores.get(model.node.path)}
+            score={model.scores.get(model.node.path)}
+            people={model.detail}
+            lines={model.lines}
+            islands={model.islands}
+            cursor={detailCursor}
+            focused={state.focus === 'detail'}
+            width={width}
+            height={layout.detailHeight}
+          />
+        </>
+      )}
+      <Footer state={state} width={width} />
+    </Box>
+  );
+}
+
+/** Rows a page key moves: the height of the list that has the keys. */
+function pageSize(state: ExplorerState, layout: ScreenLayout | undefined): number {
+  if (!layout) return 1;
+  if (state.view === 'people') return layout.peopleHeight;
+  return state.focus === 'detail' ? layout.detailHeight - 4 : layout.treeHeight;
+}

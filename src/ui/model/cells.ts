@@ -1,0 +1,64 @@
+import stringWidth from 'string-width';
+import { truncate } from '../../render/table.js';
+
+/** Exactly `width` columns: cut with `…` or padded, so rows never wrap and columns line up. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  const cut = truncate(text, width);
+  const gap = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return align === 'right' ? gap + cut : cut + gap;
+}
+
+export const count = (n: number): string => n.toLocaleString('en-US');
+/** `1 file`, `2,496 files`. */
+export const plural = (n: number, noun: string): string => `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * A bus factor as the tree shows it: `2`, `1!` (marked without colour), and under what-if the
+ * change, `3→1!`. A trailing space where there is no `!` keeps the digits aligned.
+ */
+export function busFactorCell(before: number, after: number): string {
+  const mark = after <= 1 ? '!' : ' ';
+  return before === after ? `${after}${mark}` : `${before}→${after}${mark}`;
+}
+
+/** Colour of a bus factor: 1 (or 0) red, 2 yellow, 3+ green, as the text output. */
+export function riskLevel(busFactor: number): 'red' | 'yellow' | 'green' {
+  return busFactor <= 1 ? 'red' : busFactor === 2 ? 'yellow' : 'green';
+}
+
+/** A bar of `width` cells, `share` (0–1) of them full: `███░░`. */
+export function bar(share: number, width: number): string {
+  const full = Math.max(0, Math.min(width, Math.round(share * width)));
+  return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+/** A run of text with one style; a screen line is a few of them. */
+export interface Segment {
+  readonly text: string;
+  readonly color?: 'red' | 'yellow' | 'green' | 'cyan' | undefined;
+  readonly bold?: boolean;
+  readonly dim?: boolean;
+}
+
+/** Cuts or pads a line of segments to exactly `width` columns (styles stay on their text). */
+export function fitSegments(segments: readonly Segment[], width: number): Segment[] {
+  const out: Segment[] = [];
+  let used = 0;
+  for (const segment of segments) {
+    const size = stringWidth(segment.text);
+    if (used + size <= width) {
+      out.push(segment);
+      used += size;
+      continue;
+    }
+    const room = width - used;
+    if (room > 0) out.push({ ...segment, text: truncate(segment.text, room) });
+    used += Math.max(0, room);
+    break;
+  }
+  const left = width - out.reduce((total, segment) => total + stringWidth(segment.text), 0);
+  if (left > 0) out.push({ text: ' '.repeat(left) });
+  return out;
+}

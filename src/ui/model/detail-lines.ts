@@ -1,0 +1,68 @@
+import stringWidth from 'string-width';
+import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
+import type { Report } from '../../report/report.js';
+import type { ScopeScore } from '../../report/what-if.js';
+import { busFactorCell, count, fit, percent, plural, riskLevel, type Segment } from './cells.js';
+import type { DetailPerson } from './detail-people.js';
+import { formatAge } from './format-age.js';
+import type { IslandSummary } from './knowledge-islands.js';
+import type { LineSummary } from './line-shares.js';
+import type { ModuleNode } from './module-tree.js';
+
+/** `── lib/router · 12 files · 4 authors · bus factor 3→1! ─────` */
+export function detailTitle(node: ModuleNode, base: ScopeScore | undefined, now: ScopeScore | undefined, width: number): Segment[] {
+  const before = base?.busFactor ?? 0;
+  const after = now?.busFactor ?? 0;
+  const orphans = (now?.files ?? 0) - (now?.authoredFiles ?? 0);
+  const authors = base?.authors.size ?? 0;
+  const facts = `${plural(node.files.length, 'file')} · ${plural(authors, 'author')}${orphans > 0 ? ` · ${count(orphans)} without author` : ''} · bus factor `;
+  const head = `── ${safe(node.path === '' ? node.name : node.path)} · ${facts}`;
+  const cell = busFactorCell(before, after).trimEnd();
+  const used = stringWidth(head) + cell.length + 1;
+  return [{ text: head, bold: true }, { text: cell, bold: true, color: riskLevel(after) }, { text: ` ${'─'.repeat(Math.max(0, width - used))}` }];
+}
+
+/** Name column width of the detail pane's people list. */
+const nameWidth = (width: number, hasLines: boolean) => Math.max(10, width - (hasLines ? 46 : 39));
+
+export function detailHeading(width: number, hasLines: boolean): Segment[] {
+  const lines = hasLines ? `${fit('lines', 6, 'right')} ` : '';
+  return [{ text: `        ${fit('key people, in removal order', nameWidth(width, hasLines))} ${fit('files', 6, 'right')} ${fit('share', 6, 'right')} ${lines}  last commit`, bold: true }];
+}
+
+/** `› 1. [x] Alice Archer      10    83%    71%  3 months ago` */
+export function detailPersonSegments(person: DetailPerson, position: number, headTime: string, width: number, selected: boolean, hasLines: boolean): Segment[] {
+  const lines = hasLines ? `${fit(person.lineShare === undefined ? '' : percent(person.lineShare), 6, 'right')} ` : '';
+  return [
+    { text: `${selected ? '›' : ' '}${fit(`${position}.`, 3, 'right')} ` },
+    { text: person.leaving ? '[x] ' : '[ ] ', color: person.leaving ? 'red' : undefined, bold: person.leaving },
+    { text: `${fit(safe(person.name || person.email), nameWidth(width, hasLines))} ${fit(count(person.files), 6, 'right')} ${fit(percent(person.share), 6, 'right')} ${lines}  ` },
+    { text: person.leaving ? 'leaving' : formatAge(person.lastCommitAt, headTime), color: person.leaving ? 'red' : undefined },
+  ];
+}
+
+/** Who wrote the surviving lines, or how to get that. */
+export function lineSummarySegments(lines: LineSummary | undefined): Segment[] {
+  if (!lines) return [{ text: 'line ownership: run with --lines', dim: true }];
+  const top = lines.owners.slice(0, 3).map((owner) => `${safe(owner.name || owner.email)} ${percent(owner.share)}`);
+  const rest = lines.owners.slice(3);
+  const others = rest.length > 0 ? [`${rest.length} others ${percent(rest.reduce((total, owner) => total + owner.share, 0))}`] : [];
+  return [{ text: `lines (${count(lines.lines)}): `, bold: true }, { text: [...top, ...others].join(' · ') || 'none' }];
+}
+
+/** Knowledge islands, saying which kind: line-based with `--lines`, else single-author files. */
+export function islandSegments(report: Report, islands: IslandSummary): Segment[] {
+  const nameOf = (id: string) => {
+    const person = report.people.find((candidate) => candidate.id === id);
+    return safe(person?.name || id);
+  };
+  if (islands.kind === 'lines') {
+    const list = islands.islands.slice(0, 4).map((island) => `${safe(island.path)} (${nameOf(island.owner)} ${percent(island.share)})`);
+    return [{ text: `islands (≥90% of lines one person's): ${count(islands.islands.length)}`, bold: true }, { text: list.length > 0 ? ` · ${list.join(' · ')}` : '' }];
+  }
+  const list = islands.byPerson.slice(0, 4).map((entry) => `${nameOf(entry.id)} ${count(entry.files)}`);
+  return [
+    { text: `single-author files (DOA, --lines for line islands): ${count(islands.files)} of ${count(islands.of)}`, bold: true },
+    { text: list.length > 0 ? ` · ${list.join(' · ')}` : '' },
+  ];
+}

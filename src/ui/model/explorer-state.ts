@@ -1,0 +1,53 @@
+import type { SortOrder } from './sort-order.js';
+
+export type View = 'modules' | 'people';
+
+/** Everything the explorer remembers between key presses; rows are derived from it and the report. */
+export interface ExplorerState {
+  readonly view: View;
+  /** In the modules view: the tree, or the detail pane's people. */
+  readonly focus: 'tree' | 'detail';
+  /** Path of the selected folder; undefined right after the filter changed: the first match. */
+  readonly selected: string | undefined;
+  readonly expanded: ReadonlySet<string>;
+  /** Person index under the detail pane's cursor. */
+  readonly detailPerson: number | undefined;
+  /** Person index under the people view's cursor. */
+  readonly selectedPerson: number | undefined;
+  readonly filters: Readonly<Record<View, string>>;
+  /** Typing a filter after `/`. */
+  readonly editing: boolean;
+  readonly sorts: Readonly<Record<View, SortOrder>>;
+  /** Person indices marked as leaving (what-if). */
+  readonly leaving: ReadonlySet<number>;
+  readonly help: boolean;
+}
+
+/** The start: the root selected and open, riskiest first, nobody leaving. */
+export function initialState(rootPath: string): ExplorerState {
+  return {
+    view: 'modules',
+    focus: 'tree',
+    selected: rootPath,
+    expanded: new Set([rootPath]),
+    detailPerson: undefined,
+    selectedPerson: undefined,
+    filters: { modules: '', people: '' },
+    editing: false,
+    sorts: { modules: 'risk', people: 'risk' },
+    leaving: new Set(),
+    help: false,
+  };
+}
+
+export function toggle<T>(set: ReadonlySet<T>, item: T): Set<T> {
+  const next = new Set(set);
+  if (!next.delete(item)) next.add(item);
+  return next;
+}
+
+/** Index of the row to show as selected: the remembered one if visible, else the first. */
+export function cursorOf<T>(rows: readonly T[], matches: (row: T) => boolean): number {
+  const found = rows.findIndex(matches);
+  return found < 0 ? 0 : found;
+}

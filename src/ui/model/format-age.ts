@@ -1,0 +1,17 @@
+const DAY = 86_400_000;
+
+/**
+ * How long before the analysed commit a time lies ("3 months ago"). Relative to the report's
+ * `headTime`, not the clock: the analysis is of that commit, and frames stay the same every run.
+ */
+export function formatAge(at: string, headTime: string): string {
+  const days = Math.floor((Date.parse(headTime) - Date.parse(at)) / DAY);
+  if (!Number.isFinite(days)) return '?';
+  if (days <= 0) return '<1 day ago';
+  if (days < 14) return plural(days, 'day');
+  if (days < 61) return plural(Math.round(days / 7), 'week');
+  if (days < 730) return plural(Math.round(days / 30.44), 'month');
+  return plural(Math.floor(days / 365.25), 'year');
+}
+
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'} ago`;

@@ -1,0 +1,10 @@
+/** What `s` cycles through; in the people view risk = impact, size = files authored. */
+export type SortOrder = 'risk' | 'size' | 'name';
+
+export const SORT_ORDERS: readonly SortOrder[] = ['risk', 'size', 'name'];
+
+export function nextSortOrder(order: SortOrder): SortOrder {
+  return SORT_ORDERS[(SORT_ORDERS.indexOf(order) + 1) % SORT_ORDERS.length] as SortOrder;
+}
+
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,69 @@
+import type { ScopeScore } from '../../report/what-if.js';
+import type { ModuleNode } from './module-tree.js';
+import { compareText, type SortOrder } from './sort-order.js';
+
+/** One line of the module tree as shown. */
+export interface TreeRow {
+  readonly node: ModuleNode;
+  readonly expanded: boolean;
+}
+
+export interface RowOptions {
+  readonly expanded: ReadonlySet<string>;
+  /** Case-insensitive path substring; '' shows everything. */
+  readonly filter: string;
+  readonly sort: SortOrder;
+  /** Current scores (what-if included): risk order follows what the user sees. */
+  readonly scores: ReadonlyMap<string, ScopeScore>;
+}
+
+/** Riskiest first, as the text output's `byRisk`: bus factor ascending, then larger, then name. */
+function comparator(options: RowOptions): (a: ModuleNode, b: ModuleNode) => number {
+  const busFactor = (node: ModuleNode) => options.scores.get(node.path)?.busFactor ?? 0;
+  const byName = (a: ModuleNode, b: ModuleNode) => compareText(a.name, b.name);
+  const bySize = (a: ModuleNode, b: ModuleNode) => b.files.length - a.files.length || byName(a, b);
+  if (options.sort === 'name') return byName;
+  if (options.sort === 'size') return bySize;
+  return (a, b) => busFactor(a) - busFactor(b) || bySize(a, b);
+}
+
+/**
+ * The rows of the tree as shown: the root, then the children of every expanded folder. With a
+ * filter, a folder shows when its path matches or when something below it does; folders on the
+ * way to a match open by themselves, so every match is visible without key presses.
+ */
+export function visibleRows(root: ModuleNode, options: RowOptions): TreeRow[] {
+  const needle = options.filter.toLowerCase();
+  const order = comparator(options);
+  const matchesBelow = new Map<string, boolean>();
+  const hasMatch = (node: ModuleNode): boolean => {
+    const known = matchesBelow.get(node.path);
+    if (known !== undefined) return known;
+    const found = node.path.toLowerCase().includes(needle) || node.children.some(hasMatch);
+    matchesBelow.set(node.path, found);
+    return found;
+  };
+  const rows: TreeRow[] = [];
+  const visit = (node: ModuleNode) => {
+    const opensForFilter = needle !== '' && node.children.some(hasMatch) && !node.path.toLowerCase().includes(needle);
+    const expanded = node.children.length > 0 && (options.expanded.has(node.path) || opensForFilter);
+    rows.push({ node, expanded });
+    if (!expanded) return;
+    const children = needle === '' ? [...node.children] : node.children.filter(hasMatch);
+    children.sort(order).forEach(visit);
+  };
+  visit(root);
+  return rows;
+}
+
+/**
+ * Row index of the selection: the selected folder when it is visible, else the first folder the
+ * filter matches (typing a filter lands on a match), else the root.
+ */
+export function treeCursor(rows: readonly TreeRow[], selected: string | undefined, filter: string): number {
+  const at = selected === undefined ? -1 : rows.findIndex((row) => row.node.path === selected);
+  if (at >= 0) return at;
+  const needle = filter.toLowerCase();
+  const match = needle === '' ? -1 : rows.findIndex((row) => row.node.path.toLowerCase().includes(needle));
+  return Math.max(0, match);
+}

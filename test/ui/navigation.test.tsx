@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { KEY, renderExplorer, useReports } from './explorer-fixture.js';
+
+const reports = useReports();
+
+// Bus factors and key people: worked out in explorer-history.ts.
+describe('explorer: moving through the module tree', () => {
+  it('opens on the repository, its folders riskiest first, with the detail of the selection', async () => {
+    const app = await renderExplorer(await reports());
+    expect(app.frame()).toMatchInlineSnapshot(`
+      "busfactor · acme @ bc0c1952 · 8 commits · 14 files · 6 authors [Modules] People
+      Bus factor 3 · key people: Alice Archer 29%, Bob Baker 21%, Carol Ch… sort: risk
+            BF  files  top    module                          top key person
+      ›     3      14  █░░░░  ▾ acme                          Alice Archer
+            1!      3  █████    ▸ lib                         Dave Dunn
+            2       9  ██░░░    ▸ src                         Alice Archer
+            2       2  ███░░      tools                       Erin Evans
+
+
+
+
+
+
+
+      ── acme · 14 files · 6 authors · bus factor 3 ──────────────────────────────────
+              key people, in removal order               files  share   last commit
+        1. [ ] Alice Archer                                   4    29%   10 months ago
+        2. [ ] Bob Baker                                      3    21%   15 months ago
+        3. [ ] Carol Chen                                     3    21%   12 months ago
+
+      line ownership: run with --lines
+      single-author files (DOA, --lines for line islands): 13 of 14 · Alice Archer 3 …
+      jk move · hl fold · tab people · x leave · p people · / find · s sort · ? · q"
+    `);
+  });
+
+  it('moves with j/k and arrows, opens with l, goes into and back out with l and h', async () => {
+    const app = await renderExplorer(await reports());
+    await app.press('j', 'l');
+    expect(app.frame()).toMatchInlineSnapshot(`
+      "busfactor · acme @ bc0c1952 · 8 commits · 14 files · 6 authors [Modules] People
+      Bus factor 3 · key people: Alice Archer 29%, Bob Baker 21%, Carol Ch… sort: risk
+            BF  files  top    module                          top key person
+            3      14  █░░░░  ▾ acme                          Alice Archer
+      ›     1!      3  █████    ▾ lib                         Dave Dunn
+            1!      1  █████        parsers/json              Dave Dunn
+            2       9  ██░░░    ▸ src                         Alice Archer
+            2       2  ███░░      tools                       Erin Evans
+
+
+
+
+
+
+      ── lib · 3 files · 1 author · bus factor 1! ────────────────────────────────────
+              key people, in removal order               files  share   last commit
+        1. [ ] Dave Dunn                                      3   100%   5 months ago
+
+
+
+      line ownership: run with --lines
+      single-author files (DOA, --lines for line islands): 3 of 3 · Dave Dunn 3
+      jk move · hl fold · tab people · x leave · p people · / find · s sort · ? · q"
+    `);
+    await app.press('l'); // into lib's first child
+    expect(app.frame()).toContain('›     1!      1  █████        parsers/json');
+    await app.press('h'); // no children to close: to the parent
+    expect(app.frame()).toContain('›     1!      3  █████    ▾ lib');
+    await app.press(KEY.left); // close lib
+    expect(app.frame()).toContain('›     1!      3  █████    ▸ lib');
+    await app.press(KEY.down, KEY.enter); // open src with Enter
+    expect(app.frame()).toContain('›     2       9  ██░░░    ▾ src');
+    await app.press('G');
+    expect(app.frame()).toContain('›     2       2  ███░░      tools');
+    await app.press('k', KEY.up, 'g');
+    expect(app.frame()).toContain('›     3      14  █░░░░  ▾ acme');
+    await app.press(' '); // space closes the root
+    expect(app.frame().split('\n').slice(3, 5)).toEqual(['›     3      14  █░░░░  ▸ acme                          Alice Archer', '']);
+  });
+
+  it('pages through a long tree in a small terminal, the window following the cursor', async () => {
+    const app = await renderExplorer(await reports(), { columns: 60, rows: 15 });
+    await app.press('j', 'l', 'j', 'j', 'l'); // open lib and src: 9 rows, 4 shown
+    expect(app.frame()).toMatchInlineSnapshot(`
+      "busfactor · acme @ bc0c1952 · 8 commits ·… [Modules] People
+      Bus factor 3 · key people: Alice Archer 29%, Bob… sort: risk
+            BF  files  top    module               top key person
+            3      14  █░░░░  ▾ acme               Alice Archer
+            1!      3  █████    ▾ lib              Dave Dunn
+            1!      1  █████        parsers/json   Dave Dunn
+      ›     2       9  ██░░░    ▾ src              Alice Archer
+      ── src · 9 files · 3 authors · bus factor 2 ────────────────
+              key people, in remov…  files  share   last commit
+        1. [ ] Alice Archer               4    44%   10 months ago
+        2. [ ] Bob Baker                  3    33%   15 months ago
+      line ownership: run with --lines
+      single-author files (DOA, --lines for line islands): 8 of 9…
+      jk move · hl fold · tab people · x leave · p people · / fin…"
+    `);
+    await app.press(KEY.pageDown);
+    expect(app.frame()).toMatchInlineSnapshot(`
+      "busfactor · acme @ bc0c1952 · 8 commits ·… [Modules] People
+      Bus factor 3 · key people: Alice Archer 29%, Bob… sort: risk
+            BF  files  top    module               top key person
+            1!      4  ████░        core           Alice Archer
+            1!      3  ███░░        api            Bob Baker
+            2       2  █████        ui             Carol Chen
+      ›     2       2  ███░░      tools            Erin Evans
+      ── tools · 2 files · 2 authors · bus factor 2 ──────────────
+              key people, in remov…  files  share   last commit
+        1. [ ] Erin Evans                 1    50%   4 weeks ago
+        2. [ ] Mallory \\x1b[31mRED\\…      1    50%   <1 day ago
+      line ownership: run with --lines
+      single-author files (DOA, --lines for line islands): 2 of 2…
+      jk move · hl fold · tab people · x leave · p people · / fin…"
+    `);
+    await app.press(KEY.pageUp, KEY.pageUp);
+    expect(app.frame().split('\n')[3]).toBe('›     3      14  █░░░░  ▾ acme               Alice Archer');
+  });
+
+  it('shows help over everything, fitting 80 columns; any key closes it', async () => {
+    const app = await renderExplorer(await reports());
+    await app.press('?');
+    const help = app.frame();
+    expect(help).toMatchInlineSnapshot(`
+      "busfactor · keys and columns   any key closes this
+        Move     j/k ↑/↓ · g/G Home/End · PgUp/PgDn, Ctrl-u/Ctrl-d
+        Fold     l/→ open, then into it · h/← close, then to parent · Enter/space
+        Views    p people ⇄ modules · Tab: the module's people ⇄ the tree
+        What-if  x: the module's top key person leaves · 1–9: the n-th person
+                 space/x: a person in the people view or Tab list · c: clear all
+        Find     / filter (modules: path; people: name) · Enter keeps · Esc clears
+        Sort     s: risk → size → name (people: impact → files → name)
+        Quit     q · Ctrl-C
+
+        BF       bus factor (AVL): fewest people whose leaving leaves over half
+                 the files without an author. 1! red · 2 yellow · 3+ green;
+                 3→1!: before → after the marked people leave
+        top      bar: share of the folder's files its top key person authors
+        impact   listed modules (depth ≤ 2, ≥ 3 files) with no author left
+                 if this person leaves too
+        islands  with --lines: one person owns ≥ 90% of the lines; without:
+                 files that only one person authors (DOA)
+        ages     last commit, counted back from HEAD's date (2021-06-01)
+
+
+
+      "
+    `);
+    expect(help.split('\n').every((line) => !line.endsWith('…'))).toBe(true);
+    await app.press('j');
+    expect(app.frame()).toContain('[Modules] People');
+  });
+
+  it('says the terminal is too small instead of drawing a garbled screen', async () => {
+    const app = await renderExplorer(await reports(), { columns: 59, rows: 24 });
+    expect(app.frame()).toMatchInlineSnapshot(`
+      "Terminal too small: 59×24
+      busfactor needs 60×15.
+      Enlarge it, or q quits."
+    `);
+    await app.press('q');
+    expect(app.quits()).toBe(1);
+  });
+
+  it('quits with q and with Ctrl-C', async () => {
+    const app = await renderExplorer(await reports());
+    await app.press('q');
+    expect(app.quits()).toBe(1);
+    await app.press(KEY.ctrlC);
+    expect(app.quits()).toBe(2);
+  });
+});

@@ -1,0 +1,149 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isolatedGitEnv } from '../../fixtures/build-repo.js';
+import { CLI } from '../helpers/run-cli.js';
+import { useAcmeRepo } from './explorer-fixture.js';
+
+/**
+ * The built CLI in a real pseudo-terminal: tmux runs a shell, send-keys types, capture-pane
+ * reads the screen. What depends on a real terminal is checked here: raw mode, the alternate
+ * screen, and what is left when the explorer exits.
+ */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `busfactor-test-${process.pid}`;
+const acme = useAcmeRepo();
+const temps: string[] = [];
+
+/**
+ * The tmux server's environment, which the shell inherits: no CI variables (Ink draws nothing
+ * until exit in CI, so the command would print text), colour off so the screen is plain text.
+ */
+function terminalEnv(): NodeJS.ProcessEnv {
+  const env = isolatedGitEnv({ NO_COLOR: '1', PS1: '$ ', TERM: 'xterm-256color' });
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  delete env.FORCE_COLOR;
+  return env;
+}
+
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { env: terminalEnv(), encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p', '-t', 'e2e');
+
+/** Polls the screen every 50 ms until `accept` takes it. */
+async function waitFor(accept: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const text = screen();
+    if (accept(text)) return text;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Ends this test file's tmux server, if it runs. */
+const killServer = () => spawnSync('tmux', ['-L', socket, 'kill-server'], { env: terminalEnv() });
+/** tmux 3.3 leaves its socket file behind when the server is killed: removed after the tests. */
+let socketPath: string | undefined;
+
+function startShell(columns: number, rows: number): void {
+  killServer();
+  tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'e2e', 'bash --norc --noprofile');
+  socketPath = tmux('display-message', '-p', '-t', 'e2e', '#{socket_path}').trim();
+}
+
+/**
+ * Types a command line; after the command, a marker with its exit code and whether the tty modes
+ * came back. The marker is typed as `EXIT""=` so the echoed command line never matches it.
+ */
+function run(command: string): void {
+  tmux('send-keys', '-t', 'e2e', '-l', `clear; S=$(stty -g); ${command}; echo "EXIT""=$? TTY=$([ "$S" = "$(stty -g)" ] && echo same || echo changed)"`);
+  tmux('send-keys', '-t', 'e2e', 'Enter');
+}
+
+const keys = (...names: string[]) => tmux('send-keys', '-t', 'e2e', ...names);
+const alternateScreen = () => tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on}').trim();
+
+afterAll(() => {
+  if (hasTmux) killServer();
+  if (socketPath) rmSync(socketPath, { force: true });
+  temps.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+describe.skipIf(!hasTmux)(hasTmux ? 'the built CLI in a terminal (tmux)' : 'the built CLI in a terminal: SKIPPED, tmux is not installed', () => {
+  it('opens the explorer, marks a person as leaving, shows the new bus factor, and restores the terminal on q', async () => {
+    const repo = acme();
+    startShell(100, 30);
+    try {
+      run(`node ${CLI} ${repo}`);
+      await waitFor((text) => text.includes('[Modules] People') && text.includes('top key person'), 'the explorer');
+      expect(alternateScreen()).toBe('1');
+      keys('j', 'j'); // lib, then src (riskiest first: explorer-history.ts)
+      await waitFor((text) => /^›\s+2\s+9 .*▸ src/m.test(text), 'src selected');
+      keys('x'); // src's top key person, Alice, leaves
+      const whatIf = await waitFor((text) => text.includes('What-if: 1 leaving (Alice Archer)'), 'the what-if');
+      // explorer-history.ts: without Alice, src 2 → 1 and the repository 3 → 2.
+      expect(whatIf).toMatch(/^›\s+2→1!\s+9 .*▸ src\s+Bob Baker$/m);
+      expect(whatIf).toContain('What-if: 1 leaving (Alice Archer) · bus factor 3→2 · c clears');
+      expect(whatIf).toMatch(/^\s+1\. \[x\] Alice Archer\s+4\s+44%\s+leaving$/m);
+      keys('q');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the shell after quitting');
+      expect(after).toContain('EXIT=0 TTY=same');
+      expect(alternateScreen()).toBe('0');
+      // Nothing of the explorer is left on the screen: only the command line and the marker.
+      expect(after).not.toMatch(/Modules|What-if|Alice/);
+    } finally {
+      killServer();
+    }
+  });
+
+  it('shows a scan error like the text CLI, then exits with its code and message on stderr', async () => {
+    const missing = path.join(mkdtempSync(path.join(tmpdir(), 'busfactor-e2e-')), 'missing');
+    temps.push(path.dirname(missing));
+    startShell(80, 24);
+    try {
+      run(`node ${CLI} ${missing}`);
+      await waitFor((text) => text.includes('press any key to exit'), 'the error screen');
+      expect(screen()).toContain(`busfactor: error: path does not exist: ${missing}`);
+      keys('Enter');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the shell');
+      expect(after).toContain(`busfactor: error: path does not exist: ${missing}\nEXIT=2 TTY=same`);
+      expect(alternateScreen()).toBe('0');
+    } finally {
+      killServer();
+    }
+  });
+
+  it('a signal (SIGTERM) ends it like q: terminal restored, exit code 130', async () => {
+    const repo = acme();
+    startShell(80, 24);
+    try {
+      run(`node ${CLI} ${repo}`);
+      await waitFor((text) => text.includes('top key person'), 'the explorer');
+      const shell = tmux('display-message', '-p', '-t', 'e2e', '#{pane_pid}').trim();
+      const node = execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim().split(/\s+/)[0];
+      process.kill(Number(node), 'SIGTERM');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the shell');
+      expect(after).toContain('busfactor: interrupted\nEXIT=130 TTY=same');
+      expect(alternateScreen()).toBe('0');
+    } finally {
+      killServer();
+    }
+  });
+
+  it('--no-tui prints the text summary on a terminal, as before', async () => {
+    const repo = acme();
+    startShell(100, 30);
+    try {
+      run(`node ${CLI} ${repo} --no-tui`);
+      const after = await waitFor((text) => text.includes('EXIT='), 'the text output');
+      expect(after).toContain('Bus factor: 3');
+      expect(after).toContain('EXIT=0 TTY=same');
+      expect(alternateScreen()).toBe('0');
+    } finally {
+      killServer();
+    }
+  });
+});
