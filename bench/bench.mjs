@@ -141,7 +141,7 @@ async function main() {
   const rows = [];
   for (let run = 1; run <= options.runs; run += 1) {
     const git = await gitBaseline(repo, options.rev);
-    const tool = await measure(process.execPath, [cli, 'scan', repo, '--rev', options.rev, '--json', '--quiet'], root);
+    const tool = await measure(process.execPath, [cli, 'scan', repo, '--rev', options.rev, '--json', '--quiet', '--no-lines'], root);
     if (tool.code !== 0) throw new Error(`busfactor failed: ${tool.stderr}`);
     rows.push({ git, tool });
     console.log(`run ${run}: git log ${git.seconds.toFixed(2)} s${git.note} · busfactor ${tool.seconds.toFixed(2)} s, peak ${mb(tool.peak)}`);

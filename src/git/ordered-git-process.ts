@@ -54,7 +54,9 @@ export class OrderedGitProcess<T> {
     private readonly parser: ChunkParser<T>,
     private readonly terminator?: string,
   ) {
-    this.child = spawnGit(command);
+    // Answers must reach us while git waits for more input: flush after every record, whatever
+    // GIT_FLUSH the user's environment has (GIT_FLUSH=0 would hold them back and hang us).
+    this.child = spawnGit({ ...command, env: { ...command.env, GIT_FLUSH: '1' } });
     this.child.stdout?.on('data', (chunk: Buffer) => this.accept(this.parser.push(chunk)));
     this.child.stderr?.on('data', (chunk: Buffer) => {
       if (this.stderr.length < 16_384) this.stderr += chunk.toString('utf8');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { TEAM_HISTORY } from '../../fixtures/histories.js';
+import { MERGES } from '../../fixtures/ownership-histories.js';
 import { ALICE, BOB } from '../../fixtures/people.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
 import { runCli, runJson } from '../helpers/run-cli.js';
@@ -150,6 +151,16 @@ describe('bad input: a warning and a correct result', () => {
     expect(text.stdout).not.toMatch(/[\x1b\x07\u202e]/);
     expect(text.stdout).toContain('Mallory \\x1b[31mRED\\x1b]0;pwned\\x07 \\u202eevil');
     expect(text.stdout).toContain('new\\nline');
+  });
+});
+
+describe('a hostile environment', () => {
+  it('GIT_FLUSH=0 (and other GIT_* variables) do not hang or redirect line ownership', () => {
+    const repo = fixture(MERGES);
+    const elsewhere = tempDir();
+    const { report } = runJson([repo.dir, '--lines'], { env: { GIT_FLUSH: '0', GIT_DIR: elsewhere, GIT_WORK_TREE: elsewhere, GIT_INDEX_FILE: path.join(elsewhere, 'index') } });
+    expect(report.head).toBe(repo.rev('HEAD'));
+    expect(report.lineOwnership?.lines).toBeGreaterThan(20);
   });
 });
 
