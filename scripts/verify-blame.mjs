@@ -15,7 +15,7 @@ const { replayHistory } = await load('ownership/replay-history.js');
 const { blameFile } = await load('ownership/blame-file.js');
 const { loadIgnoreRevs } = await load('ownership/ignore-revs.js');
 const { scanWithFallback } = await load('history/scan-with-fallback.js');
-const { replayPathspec } = await load('ownership/line-ownership.js');
+const { replayPathspec, replayRelevantPaths } = await load('ownership/line-ownership.js');
 
 function parseArgs(argv) {
   const options = { repo: undefined, rev: 'HEAD', sample: 0, seed: 1, firstParent: false, ignoreRevs: true, allText: false, jobs: 2 };
@@ -64,7 +64,8 @@ if (options.sample > 0 && options.sample < files.length) {
 const ignored = options.ignoreRevs ? await loadIgnoreRevs(repo, head) : undefined;
 
 let started = Date.now();
-const replay = await replayHistory(repo, head, { firstParent: options.firstParent, ignored: ignored?.handler, pathspec });
+const relevant = replayRelevantPaths(universe, history.collector.paths);
+const replay = await replayHistory(repo, head, { firstParent: options.firstParent, ignored: ignored?.handler, pathspec, relevant });
 const replaySeconds = (Date.now() - started) / 1000;
 
 started = Date.now();

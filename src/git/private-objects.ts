@@ -59,6 +59,35 @@ export class PrivateObjects {
     return this.write('tree', Buffer.concat(parts));
   }
 
+  /**
+   * Writes a tree with real paths (`a/b/c.js` → nested trees), so git sees the same names as in
+   * the repository (its rename detection prefers sources with the same base name).
+   */
+  writePathTree(files: ReadonlyMap<string, string>): string {
+    const root = new Map<string, unknown>();
+    for (const [path, oid] of files) {
+      const parts = path.split('/');
+      let folder = root;
+      for (const part of parts.slice(0, -1)) {
+        let next = folder.get(part);
+        if (!(next instanceof Map)) folder.set(part, (next = new Map<string, unknown>()));
+        folder = next as Map<string, unknown>;
+      }
+      folder.set(parts[parts.length - 1] as string, oid);
+    }
+    const write = (folder: Map<string, unknown>): string => {
+      // git orders entries by name bytes, a folder's name compared as if it ended with '/'.
+      const entries = [...folder].map(([name, value]) => {
+        const isFolder = value instanceof Map;
+        return { name, isFolder, key: Buffer.from(isFolder ? `${name}/` : name), oid: isFolder ? write(value as Map<string, unknown>) : (value as string) };
+      });
+      entries.sort((a, b) => Buffer.compare(a.key, b.key));
+      const body = entries.map((entry) => Buffer.concat([Buffer.from(`${entry.isFolder ? '40000' : '100644'} ${entry.name}\0`), Buffer.from(entry.oid, 'hex')]));
+      return this.write('tree', Buffer.concat(body));
+    };
+    return write(root);
+  }
+
   /** Writes a loose object (once); returns its id. */
   write(type: string, body: Buffer): string {
     const object = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);

@@ -83,6 +83,11 @@ export function replayPathspec(universe: FileUniverse, lineages: ReadonlyMap<str
   return excludePathspec(pathWeights(universe, lineages), pathspecLimit(commits));
 }
 
+/** The analysed files and every name their histories had: the paths whose lines matter. */
+export function replayRelevantPaths(universe: FileUniverse, lineages: ReadonlyMap<string, PathLineage>): Set<string> {
+  return relevantPaths(universe.files.map((file) => file.path), lineages);
+}
+
 /**
  * Who wrote the surviving lines of every counted file: one replay of the history (git blame for
  * all files at once), then, only for files the replay could not follow (binary history, missing
@@ -104,6 +109,7 @@ export async function computeLineOwnership(
       firstParent: options.firstParent,
       ignored: ignoreRevs?.handler,
       pathspec: replayPathspec(universe, lineages, commits),
+      relevant: replayRelevantPaths(universe, lineages),
       signal: options.signal,
       onProgress: options.onProgress,
     });

@@ -27,9 +27,9 @@ export type MergeEntry =
 
 /**
  * Finds, for paths a merge has and a parent lacks, their rename sources in that parent (git's
- * similarity search): destination → source.
+ * similarity search). Both sides are path → blob id; resolves to destination → source path.
  */
-export type RenameFinder = (parent: number, merge: number, destinations: readonly string[], candidates: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+export type RenameFinder = (parent: number, merge: number, destinations: ReadonlyMap<string, string>, candidates: ReadonlyMap<string, string>) => Promise<ReadonlyMap<string, string>>;
 
 /** Sources that can be candidates of a similarity rename search per merge and parent, at most. */
 const MAX_RENAME_CANDIDATES = 4000;
@@ -55,10 +55,15 @@ const isFile = (mode: string): boolean => mode !== '160000' && mode !== '000000'
 export class MergePlanner {
   private readonly ledger: StateLedger<string>;
 
+  /**
+   * @param isRelevant paths whose lines can matter at the analysed commit: a similarity rename
+   * search (a git process) is only worth it for them; other files' lines may be approximate.
+   */
   constructor(
     childCount: Int32Array,
     private readonly differ: BlobDiffer,
     private readonly findRenames?: RenameFinder,
+    private readonly isRelevant: (path: string) => boolean = () => true,
   ) {
     this.ledger = new StateLedger(childCount);
   }
@@ -136,12 +141,12 @@ export class MergePlanner {
     const searches: Searches = new Map();
     others.forEach((state, i) => {
       const slot = i + 1;
-      const destinations = drafts.filter((draft) => draft.searching.includes(slot)).map((draft) => draft.path);
-      if (!state || destinations.length === 0 || !this.findRenames) return;
+      const destinations = new Map(drafts.filter((draft) => draft.searching.includes(slot) && this.isRelevant(draft.path)).map((draft) => [draft.path, draft.oid]));
+      if (!state || destinations.size === 0 || !this.findRenames) return;
       const candidates = new Map<string, string>();
       for (const [path, oid] of state.entries()) if (!inResult(path)) candidates.set(path, oid);
       if (candidates.size === 0 || candidates.size > MAX_RENAME_CANDIDATES) return;
-      const search = this.findRenames(parents[slot] as number, commit, destinations, [...candidates.keys()]).then(
+      const search = this.findRenames(parents[slot] as number, commit, destinations, candidates).then(
         (found) => new Map([...found].flatMap(([destination, source]) => (candidates.has(source) ? [[destination, { path: source, oid: candidates.get(source) as string }] as const] : []))),
         () => new Map(),
       );

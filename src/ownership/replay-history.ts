@@ -18,6 +18,11 @@ export interface ReplayOptions {
   readonly ignored?: { readonly commits: ReadonlySet<string>; readonly handle: IgnoredCommitHandler };
   /** Limits the diffs git produces (e.g. `:(exclude)dist/`): paths that can never matter. */
   readonly pathspec?: readonly string[];
+  /**
+   * Paths whose lines matter (the analysed files and their history's names): merges search rename
+   * sources in other parents (a git process each) only for these. All paths when absent.
+   */
+  readonly relevant?: ReadonlySet<string>;
   readonly signal?: AbortSignal;
   /** Commits replayed so far, of all. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -57,7 +62,9 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
     graph.childCount,
     options.ignored && ignoredOids && ignoredOids.size > 0 ? { isIgnored: (commit) => ignoredOids.has(graph.oids[commit] as string), handle: options.ignored.handle } : undefined,
   );
-  const planner = new MergePlanner(graph.childCount, differ, mergeRenameFinder(repo, graph.oids));
+  const relevant = options.relevant;
+  const renames = mergeRenameFinder(repo, objects);
+  const planner = new MergePlanner(graph.childCount, differ, renames, relevant ? (path) => relevant.has(path) : undefined);
   const pending: (() => Promise<TreeState<FileLines>>)[] = [];
   let last: TreeState<FileLines> | undefined;
   let done = 0;
@@ -89,6 +96,7 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
     options.signal?.removeEventListener('abort', onAbort);
     feed.stop();
     differ.close();
+    renames.close();
     objects.remove();
   }
   options.onProgress?.(done, graph.oids.length);
