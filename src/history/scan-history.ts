@@ -1,5 +1,6 @@
 import { GitError } from '../errors.js';
 import { streamGitRecords } from '../git/run-git.js';
+import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
 import { SAFE_DIFF_FLAGS } from '../git/safety.js';
 import type { Repository } from '../git/repo.js';
 import type { CommitRecord } from './commit-record.js';
@@ -39,9 +40,7 @@ export async function scanHistory(repo: Repository, options: ScanHistoryOptions)
     // The reference implementation sets diff.renameLimit=999999 so the limit is never hit; we
     // pass it on the command line and never write the user's config.
     '-c', 'diff.renameLimit=999999',
-    // Bounded pack windows and delta cache: git/git's log maps ~400 MB of pack by default; these
-    // keep it near 150 MB at no measured cost in time.
-    '-c', 'core.deltaBaseCacheLimit=32m', '-c', 'core.packedGitWindowSize=64m', '-c', 'core.packedGitLimit=256m',
+    ...BOUNDED_MEMORY_CONFIG,
     ...(options.mailmapBlob ? ['-c', `mailmap.blob=${options.mailmapBlob}`] : []),
     'log', '-z', '--name-status', '--diff-merges=off', '--no-relative', ...SAFE_DIFF_FLAGS,
     options.renames === 'exact' ? '-M100%' : '-M',

@@ -1,3 +1,4 @@
+import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
 import { BatchFailure, BatchNotStarted, OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
@@ -82,7 +83,7 @@ export class BlobDiffer {
         {
           cwd: this.repo.cwd,
           env: this.objects.env,
-          args: ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic', ...SAFE_DIFF_FLAGS],
+          args: [...BOUNDED_MEMORY_CONFIG, 'diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic', ...SAFE_DIFF_FLAGS],
         },
         new PatchParser(this.objects.terminatorEcho),
         this.objects.terminator,

@@ -1,3 +1,4 @@
+import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import { RecordSplitter } from '../git/split-records.js';
 import type { Repository } from '../git/repo.js';
@@ -15,10 +16,9 @@ const BATCH_SIZE = 500;
 
 /**
  * Renames as `git blame` finds them by default (similarity ≥ 50 %). blame searches a source per
- * destination, so it never hits diff.renameLimit: neither may we. The pack settings bound git's
- * memory (ALGORITHMS.md §5: 0.8 GB instead of 1.2 GB on git/git with a 32 MiB delta cache).
+ * destination, so it never hits diff.renameLimit: neither may we. Pack memory bounded.
  */
-const GIT_SETTINGS = ['-c', 'diff.renameLimit=999999', '-c', 'core.deltaBaseCacheLimit=32m', '-c', 'core.packedGitWindowSize=64m', '-c', 'core.packedGitLimit=256m'];
+const GIT_SETTINGS = ['-c', 'diff.renameLimit=999999', ...BOUNDED_MEMORY_CONFIG];
 
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

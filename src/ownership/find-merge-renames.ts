@@ -1,3 +1,4 @@
+import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
 import { OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
@@ -22,7 +23,7 @@ export function mergeRenameFinder(repo: Repository, objects: PrivateObjects): Re
       {
         cwd: repo.cwd,
         env: objects.env,
-        args: ['-c', 'diff.renameLimit=999999', 'diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev', ...SAFE_DIFF_FLAGS],
+        args: ['-c', 'diff.renameLimit=999999', ...BOUNDED_MEMORY_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev', ...SAFE_DIFF_FLAGS],
       },
       {
         push: (chunk) => parser.push(splitter.push(chunk)),

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../fixtures/seeded-random.js';
 import { isolatedGitEnv, type BuiltRepo, type Content, type Step } from '../../fixtures/build-repo.js';
 import { ALICE, BOB, CAROL, DAVE } from '../../fixtures/people.js';
 import { KEY_SPACE, fingerprintSubtract, lineFingerprints, loadFingerprint, similarityWithLoaded } from '../../src/ownership/fingerprint.js';
@@ -302,7 +303,7 @@ describe('guessIgnoredLines against git blame --ignore-rev', () => {
 
   it('pseudo-random reformatting of a larger file (several seeds)', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const random = mulberry32(seed);
+      const random = seededRandom(seed);
       const original = syntheticFile(random, 400);
       const steps: Step[] = [commitStep(ALICE, 1, text(original), 'Write')];
       let current = original;
@@ -318,7 +319,7 @@ describe('guessIgnoredLines against git blame --ignore-rev', () => {
     }
   });
   it('pseudo-random block rewrites of short, look-alike lines (many commits)', () => {
-    const random = mulberry32(7);
+    const random = seededRandom(7);
     let current = lookAlikeFile(random, 120);
     const steps: Step[] = [commitStep(ALICE, 1, Buffer.from(text(current), 'latin1'), 'Write')];
     const rounds = 24;
@@ -367,7 +368,7 @@ describe('guessIgnoredLines without git', () => {
   });
 
   it('scans the parent the same way through its inverted index as with git\'s walk', () => {
-    const random = mulberry32(99);
+    const random = seededRandom(99);
     for (let round = 0; round < 5; round++) {
       const table = new Int32Array(KEY_SPACE);
       // A long line repeated every 6 lines in the parent and every 5 in the target: many ties,
@@ -395,7 +396,7 @@ describe('guessIgnoredLines without git', () => {
   });
 
   it('handles a 40,000-line reformat quickly', () => {
-    const random = mulberry32(42);
+    const random = seededRandom(42);
     const parentLines = syntheticFile(random, 40_000);
     const targetLines = parentLines.map((line, i) => (i % 7 === 0 ? line.replaceAll('  ', '    ').replaceAll('value', 'amount') : line));
     const hunks: number[] = [];
@@ -406,18 +407,6 @@ describe('guessIgnoredLines without git', () => {
     expect(guessed.filter((v) => v >= 0).length).toBeGreaterThan(hunks.length / 4 / 2);
   });
 });
-
-/** Small deterministic PRNG. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['value', 'index', 'result', 'config', 'buffer', 'count', 'total', 'name', 'path', 'item', 'entry', 'options'];
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

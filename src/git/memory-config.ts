@@ -1,0 +1,11 @@
+/**
+ * `-c` settings for the long, object-heavy git processes (the history scan, the replay's diff
+ * streams): bounded pack windows and delta-base cache. git/git's `git log -M` maps ~400 MB of pack
+ * by default; with these it stays near 150 MB at no measured cost in time (ALGORITHMS.md §5 saw
+ * 0.8 GB instead of 1.2 GB for the whole replay with a 32 MiB delta cache).
+ */
+export const BOUNDED_MEMORY_CONFIG: readonly string[] = [
+  '-c', 'core.deltaBaseCacheLimit=32m',
+  '-c', 'core.packedGitWindowSize=64m',
+  '-c', 'core.packedGitLimit=256m',
+];
