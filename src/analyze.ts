@@ -135,7 +135,8 @@ function paths(universe: FileUniverse): string[] {
   return universe.files.map((file) => file.path);
 }
 
+/** The number of commits to scan, for the progress ETA only: at low priority, beside the scan. */
 async function countCommits(repo: Repository, head: string, signal: AbortSignal | undefined): Promise<number> {
-  const { stdout } = await runGit({ cwd: repo.cwd, args: ['rev-list', '--count', head, '--'], signal });
+  const { stdout } = await runGit({ cwd: repo.cwd, args: ['rev-list', '--count', head, '--'], signal, background: true });
   return Number(stdout.toString('utf8').trim());
 }

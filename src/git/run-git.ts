@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { CancelledError, GitError } from '../errors.js';
 import { SAFE_CONFIG, safeGitEnv } from './safety.js';
 import { RecordSplitter } from './split-records.js';
@@ -12,9 +13,16 @@ export interface GitCommand {
   readonly env?: Readonly<Record<string, string>>;
   /** Aborting kills the process and rejects with {@link CancelledError}. */
   readonly signal?: AbortSignal;
+  /**
+   * Run at the lowest CPU priority: for work that only decorates the real work (the commit count
+   * behind the progress ETA), so on a small machine it never slows the scan it reports on.
+   */
+  readonly background?: boolean;
 }
 
 const STDERR_LIMIT = 64 * 1024;
+/** Niceness 19 on Unix (os.constants.priority.PRIORITY_LOW is only 10). */
+const LOWEST_PRIORITY = 19;
 
 /** Starts git without a shell, with the safety settings of DESIGN.md. The only spawn of git. */
 export function spawnGit(command: GitCommand): ChildProcess {
@@ -27,6 +35,13 @@ export function spawnGit(command: GitCommand): ChildProcess {
   });
   // An EPIPE on stdin (git exited early) surfaces through the exit status instead.
   child.stdin?.on('error', () => {});
+  if (command.background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, LOWEST_PRIORITY);
+    } catch {
+      // Not permitted or already exited: it then simply runs at normal priority.
+    }
+  }
   return child;
 }
 

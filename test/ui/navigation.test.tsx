@@ -82,7 +82,7 @@ describe('explorer: moving through the module tree', () => {
     const app = await renderExplorer(await reports(), { columns: 60, rows: 15 });
     await app.press('j', 'l', 'j', 'j', 'l'); // open lib and src: 9 rows, 4 shown
     expect(app.frame()).toMatchInlineSnapshot(`
-      "busfactor · acme @ bc0c1952 · 8 commits ·… [Modules] People
+      "busfactor · acme @ bc0c1952 · 14 files     [Modules] People
       Bus factor 3 · key people: Alice Archer 29%, Bob… sort: risk
             BF  files  top    module               top key person
             3      14  █░░░░  ▾ acme               Alice Archer
@@ -99,7 +99,7 @@ describe('explorer: moving through the module tree', () => {
     `);
     await app.press(KEY.pageDown);
     expect(app.frame()).toMatchInlineSnapshot(`
-      "busfactor · acme @ bc0c1952 · 8 commits ·… [Modules] People
+      "busfactor · acme @ bc0c1952 · 14 files     [Modules] People
       Bus factor 3 · key people: Alice Archer 29%, Bob… sort: risk
             BF  files  top    module               top key person
             1!      4  ████░        core           Alice Archer

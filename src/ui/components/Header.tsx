@@ -1,5 +1,7 @@
 import { Box } from 'ink';
+import stringWidth from 'string-width';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
+import { truncate } from '../../render/table.js';
 import type { Report } from '../../report/report.js';
 import { plural } from '../model/cells.js';
 import type { View } from '../model/explorer-state.js';
@@ -11,16 +13,34 @@ export interface Props {
   readonly width: number;
 }
 
-/** `busfactor · express @ 1a2b3c4d5e6f · 5,874 commits · 141 files · 300 authors   [Modules] People`. */
-export function Header({ report, view, width }: Props) {
+/**
+ * The facts after `busfactor · `, as many as fit in `room` columns with the warning count. The
+ * warning count matters most (it says the numbers are partial), so the totals give way first:
+ * authors, then commits, then files; only the name is ever cut.
+ */
+function headerFacts(report: Report, room: number): { facts: string; warnings: string } {
   const rev = report.revision === 'HEAD' ? '' : ` (${safe(report.revision)})`;
   const scope = report.repository.scope ? `/${safe(report.repository.scope.replace(/\/$/, ''))}` : '';
   const warnings = report.warnings.length > 0 ? ` · ${plural(report.warnings.length, 'warning')} (?)` : '';
-  const facts = `${safe(report.repository.name)}${scope} @ ${report.head.slice(0, 8)}${rev} · ${plural(report.totals.commits, 'commit')} · ${plural(report.totals.files, 'file')} · ${plural(report.totals.authors, 'author')}`;
+  const name = `${safe(report.repository.name)}${scope} @ ${report.head.slice(0, 8)}${rev}`;
+  const commits = plural(report.totals.commits, 'commit');
+  const files = plural(report.totals.files, 'file');
+  const authors = plural(report.totals.authors, 'author');
+  for (const parts of [[name, commits, files, authors], [name, commits, files], [name, files]]) {
+    const facts = parts.join(' · ');
+    if (stringWidth(` · ${facts}${warnings}`) <= room) return { facts, warnings };
+  }
+  return { facts: truncate(name, Math.max(1, room - stringWidth(` · ${warnings}`))), warnings };
+}
+
+/** `busfactor · express @ 1a2b3c4d · 5,874 commits · 141 files · 300 authors   [Modules] People`. */
+export function Header({ report, view, width }: Props) {
   const tabs = view === 'modules' ? ' [Modules] People ' : '  Modules [People]';
+  const room = Math.max(0, width - tabs.length);
+  const { facts, warnings } = headerFacts(report, room - 'busfactor'.length);
   return (
     <Box>
-      <Line segments={[{ text: 'busfactor', bold: true, color: 'cyan' }, { text: ` · ${facts}` }, { text: warnings, color: 'yellow' }]} width={Math.max(0, width - tabs.length)} />
+      <Line segments={[{ text: 'busfactor', bold: true, color: 'cyan' }, { text: ` · ${facts}` }, { text: warnings, color: 'yellow' }]} width={room} />
       <Line segments={[{ text: tabs, bold: true }]} width={tabs.length} />
     </Box>
   );
