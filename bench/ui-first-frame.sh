@@ -18,8 +18,12 @@ watch() {
   start=$(date +%s%N)
   script -qfc "stty cols 100 rows 30; $1" "$dir/out" < "$dir/in" > /dev/null &
   exec 3>"$dir/in"
-  until grep -q "$2" "$dir/out" 2>/dev/null; do sleep 0.1; done
-  echo $(( ($(date +%s%N) - start) / 1000000 ))
+  local waited=timeout
+  for _ in $(seq 3000); do # at most 5 minutes
+    if grep -q "$2" "$dir/out" 2>/dev/null; then waited=$(( ($(date +%s%N) - start) / 1000000 )); break; fi
+    sleep 0.1
+  done
+  echo "$waited"
   printf q >&3
   exec 3>&-
   wait

@@ -132,9 +132,8 @@ const generated = pathRule(
 const heuristicsYml = loadYaml('heuristics.yml');
 /** A pattern or a list of patterns (Regexp.union) as one source; undefined if none converted. */
 const toRegex = (value, where) => {
-  const list = Array.isArray(value) ? value : [value];
-  const parts = list.map((s, i) => convert(String(s), `${where}[${i}]`)).filter((s) => s !== undefined);
-  return parts.length === 0 ? undefined : parts.map((s) => `(?:${s})`).join('|');
+  const { source, count } = union((Array.isArray(value) ? value : [value]).map(String), where);
+  return count === 0 ? undefined : source;
 };
 const namedPatterns = Object.fromEntries(Object.entries(heuristicsYml.named_patterns).map(([k, v]) => [k, toRegex(v, `named_patterns.${k}`)]));
 

@@ -15,7 +15,7 @@ const { replayHistory } = await load('ownership/replay-history.js');
 const { blameFile } = await load('ownership/blame-file.js');
 const { loadIgnoreRevs } = await load('ownership/ignore-revs.js');
 const { scanWithFallback } = await load('history/scan-with-fallback.js');
-const { replayPathspec, replayRelevantPaths } = await load('ownership/line-ownership.js');
+const { replayScope } = await load('ownership/line-ownership.js');
 
 function parseArgs(argv) {
   const options = { repo: undefined, rev: 'HEAD', sample: 0, seed: 1, firstParent: false, ignoreRevs: true, allText: false, jobs: 2 };
@@ -51,11 +51,11 @@ const options = parseArgs(process.argv.slice(2));
 const repo = await openRepository(options.repo);
 const head = await resolveCommit(repo, options.rev);
 const [history, universe] = await Promise.all([
-  scanWithFallback(repo, head, [], undefined, () => {}, false),
+  scanWithFallback(repo, head, undefined, () => {}, false),
   buildFileUniverse(repo, head, { include: [], exclude: [], allText: options.allText }),
 ]);
-// The same diff pathspec busfactor --lines uses, so this checks what users get.
-const pathspec = replayPathspec(universe, history.collector.paths, history.collector.commits);
+// The same diff pathspec and relevant paths busfactor --lines uses, so this checks what users get.
+const { pathspec, relevant } = replayScope(universe, history.collector.paths, history.collector.commits);
 let files = universe.files.map((file) => file.path);
 if (options.sample > 0 && options.sample < files.length) {
   const next = random(options.seed);
@@ -64,7 +64,6 @@ if (options.sample > 0 && options.sample < files.length) {
 const ignored = options.ignoreRevs ? await loadIgnoreRevs(repo, head) : undefined;
 
 let started = Date.now();
-const relevant = replayRelevantPaths(universe, history.collector.paths);
 const replay = await replayHistory(repo, head, { firstParent: options.firstParent, ignored: ignored?.handler, pathspec, relevant });
 const replaySeconds = (Date.now() - started) / 1000;
 

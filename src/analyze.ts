@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   readonly path: string;
   /** @default 'HEAD' */
   readonly rev?: string;
+  /** The authorship model; only the published one exists today. @default 'avl' */
+  readonly algorithm?: 'avl';
   /** Deepest folder level listed as a module. @default 2 */
   readonly depth?: number;
   /** Smallest module listed, in files. @default 3 */
@@ -50,6 +52,13 @@ export interface Progress {
   readonly replayTotal?: number;
 }
 
+/** Commits done and to do in the phases that walk the history (the scan, the line replay). */
+export function walkedCommits(progress: Progress): { done: number; total: number | undefined } | undefined {
+  if (progress.phase === 'history' && progress.commits > 0) return { done: progress.commits, total: progress.totalCommits };
+  if (progress.phase === 'ownership' && progress.replayTotal) return { done: progress.replayed ?? 0, total: progress.replayTotal };
+  return undefined;
+}
+
 export const DEFAULT_DEPTH = 2;
 export const DEFAULT_MIN_FILES = 3;
 
@@ -76,7 +85,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
   report({ phase: 'history' });
   const lines = options.lines ?? false;
   const [history, universe] = await Promise.all([
-    scanWithFallback(repo, head, warnings, signal, (commits) => report({ commits }), lines),
+    scanWithFallback(repo, head, signal, (commits) => report({ commits }), lines),
     buildFileUniverse(repo, head, {
       include: options.include ?? [],
       exclude: options.exclude ?? [],
@@ -85,6 +94,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     }),
   ]);
 
+  warnings.push(...history.warnings);
   report({ phase: 'authorship', commits: history.collector.commits });
   const people = mergeIdentities(history.collector.identities.identities);
   const authorship = computeAuthorship(paths(universe), history.collector.paths, people, { includeBots: options.includeBots ?? false });
@@ -115,6 +125,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     universe,
     warnings: [...warnings, ...universe.warnings, ...(ownership?.warnings ?? [])],
     ownership,
+    algorithm: options.algorithm ?? 'avl',
     settings: {
       depth: options.depth ?? DEFAULT_DEPTH,
       minFiles: options.minFiles ?? DEFAULT_MIN_FILES,
@@ -125,6 +136,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
       renames: history.renames,
       lines,
       firstParent: lines && (options.firstParent ?? false),
+      ignoreRevs: lines && (options.ignoreRevs ?? true),
     },
   });
   report({ phase: 'done' });

@@ -1,6 +1,6 @@
 /**
  * Known failures. Library code throws these; only `cli/` turns them into a message and an exit
- * code, in one place (`cli/exit.ts`). Anything else that escapes is an {@link InternalError}.
+ * code, in one place (`cli/report-error.ts`). Anything else that escapes is an {@link InternalError}.
  */
 
 /** Exit codes of the command-line contract (DESIGN.md). */
@@ -20,9 +20,6 @@ export class BusfactorError extends Error {
     this.hint = options.hint;
   }
 }
-
-/** Bad flags or arguments. */
-export class UsageError extends BusfactorError {}
 
 /** The path is missing, not a repository, has no commits, or the revision is unknown. */
 export class InputError extends BusfactorError {}

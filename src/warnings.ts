@@ -7,8 +7,7 @@ export type WarningCode =
   | 'rename-detection-fallback'
   | 'missing-objects'
   | 'no-history'
-  | 'attributes-unreadable'
-  | 'identity-without-author';
+  | 'attributes-unreadable';
 
 export interface Warning {
   /** A stable machine-readable code. */

@@ -1,4 +1,5 @@
-import type { Progress } from '../analyze.js';
+import { walkedCommits, type Progress } from '../analyze.js';
+import { commitProgress } from '../format.js';
 
 const PHASE_LABEL: Readonly<Record<Progress['phase'], string>> = {
   opening: 'opening repository',
@@ -7,8 +8,6 @@ const PHASE_LABEL: Readonly<Record<Progress['phase'], string>> = {
   ownership: 'line ownership',
   done: 'done',
 };
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** `about 2 min left`, from the pace so far; nothing until there is a pace to go by. */
 export function formatEta(done: number, total: number, elapsedMs: number): string {
@@ -24,14 +23,11 @@ export function formatEta(done: number, total: number, elapsedMs: number): strin
  */
 export function formatProgress(progress: Progress, phaseElapsedMs = 0): string {
   const label = PHASE_LABEL[progress.phase];
-  const ratio = (done: number, total: number) => `${count(done)} / ${count(total)} commits (${Math.min(100, Math.floor((done / total) * 100))}%)`;
-  if (progress.phase === 'ownership' && progress.replayTotal) {
-    const done = progress.replayed ?? 0;
-    return `busfactor: ${label} · ${ratio(done, progress.replayTotal)}${formatEta(done, progress.replayTotal, phaseElapsedMs)}`;
-  }
-  if (progress.phase !== 'history' || progress.commits === 0) return `busfactor: ${label}…`;
-  if (!progress.totalCommits) return `busfactor: ${label} · ${count(progress.commits)} commits`;
-  return `busfactor: ${label} · ${ratio(progress.commits, progress.totalCommits)}`;
+  const walked = walkedCommits(progress);
+  if (!walked) return `busfactor: ${label}…`;
+  // Only the replay is long enough for an estimate to help (the scan's pace varies too much).
+  const eta = progress.phase === 'ownership' && walked.total ? formatEta(walked.done, walked.total, phaseElapsedMs) : '';
+  return `busfactor: ${label} · ${commitProgress(walked.done, walked.total)}${eta}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BusfactorError, EXIT } from '../errors.js';
+import { BusfactorError, EXIT, InternalError } from '../errors.js';
 import { sanitizeForTerminal } from '../render/sanitize.js';
 import { TOOL_VERSION } from '../report/version.js';
 
@@ -11,7 +11,7 @@ export const EXIT_INTERRUPTED = 130;
  * stack trace.
  */
 export function reportError(error: unknown, write: (line: string) => void): number {
-  if (error instanceof BusfactorError) {
+  if (error instanceof BusfactorError && !(error instanceof InternalError)) {
     const hint = error.hint ? ` (${error.hint})` : '';
     write(`busfactor: error: ${sanitizeForTerminal(error.message + hint)}\n`);
     return error.exitCode;

@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { BlobText } from './blob-text.js';
 import { loadLinguistData, type Heuristic, type Language, type LinguistData } from './linguist-data.js';
 import { shebangInterpreter } from './shebang-interpreter.js';
@@ -114,7 +115,7 @@ export function pickCandidate(path: string, candidates: readonly Language[]): La
   const base = baseName(path).toLowerCase();
   const own = candidates.filter((l) => l.primaryExtension !== '' && base.endsWith(l.primaryExtension));
   const pool = own.length > 0 ? own : candidates;
-  return [...pool].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+  return [...pool].sort((a, b) => compareText(a.name, b.name))[0];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { spawnGit, summariseGitStderr } from './run-git.js';
+import { collectStderr, gitFailureMessage, spawnGit } from './run-git.js';
 
 /** An object read through `git cat-file --batch`, or `undefined` content when it is missing. */
 export interface BatchObject {
@@ -29,18 +29,16 @@ export class CatFileBatch {
   private buffer: Buffer = Buffer.alloc(0);
   private body: { oid: string; type: string; size: number; chunks: Buffer[]; received: number } | undefined;
   private failed: Error | undefined;
-  private stderr = '';
+  private readonly stderr: () => string;
 
   constructor(cwd: string) {
     this.child = spawnGit({ cwd, args: ['cat-file', '--batch'] });
     this.child.stdout?.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      if (this.stderr.length < 8192) this.stderr += chunk.toString('utf8');
-    });
+    this.stderr = collectStderr(this.child);
     this.child.once('error', (error) => this.fail(error));
-    this.child.once('close', (code) => {
-      const reason = summariseGitStderr(this.stderr) ?? `exit code ${code}`;
-      this.fail(new GitError(`git cat-file failed: ${reason}`, { args: ['cat-file'], stderr: this.stderr, code, signal: null }));
+    this.child.once('close', (code, signal) => {
+      const details = { args: ['cat-file', '--batch'], stderr: this.stderr(), code, signal };
+      this.fail(new GitError(gitFailureMessage(details.args, details.stderr, details), details));
     });
   }
 

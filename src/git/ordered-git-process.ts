@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { spawnGit, summariseGitStderr, type GitCommand } from './run-git.js';
+import { collectStderr, gitFailureMessage, spawnGit, type GitCommand } from './run-git.js';
 
 /** Turns a process's output chunks into items, one per input line. */
 export interface ChunkParser<T> {
@@ -14,7 +14,7 @@ export class BatchFailure<T> extends GitError {
     readonly completed: readonly T[],
     details: { args: readonly string[]; stderr: string; code: number | null; signal: NodeJS.Signals | null },
   ) {
-    super(`git ${details.args.find((a) => !a.startsWith('-')) ?? ''} failed: ${summariseGitStderr(details.stderr) ?? `exit code ${details.code}`}`, details);
+    super(gitFailureMessage(details.args, details.stderr, details), details);
   }
 }
 
@@ -41,7 +41,7 @@ interface Batch<T> {
 export class OrderedGitProcess<T> {
   private readonly child: ChildProcess;
   private readonly batches: Batch<T>[] = [];
-  private stderr = '';
+  private readonly stderr: () => string;
   private failed: Error | undefined;
   private closed = false;
 
@@ -58,14 +58,12 @@ export class OrderedGitProcess<T> {
     // GIT_FLUSH the user's environment has (GIT_FLUSH=0 would hold them back and hang us).
     this.child = spawnGit({ ...command, env: { ...command.env, GIT_FLUSH: '1' } });
     this.child.stdout?.on('data', (chunk: Buffer) => this.accept(this.parser.push(chunk)));
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      if (this.stderr.length < 16_384) this.stderr += chunk.toString('utf8');
-    });
+    this.stderr = collectStderr(this.child);
     this.child.once('error', (error) => this.fail(error));
     this.child.once('close', (code, signal) => {
       this.accept(this.parser.end());
       if (this.batches.length > 0) {
-        this.fail(new BatchFailure(this.batches[0]?.items ?? [], { args: this.command.args, stderr: this.stderr, code, signal }));
+        this.fail(new BatchFailure(this.batches[0]?.items ?? [], { args: this.command.args, stderr: this.stderr(), code, signal }));
       }
     });
   }

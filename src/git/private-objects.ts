@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { emptyTreeOid } from './empty-tree.js';
 
 /**
  * A temporary object directory of our own that borrows the repository's objects as an alternate
@@ -35,7 +34,7 @@ export class PrivateObjects {
     mkdirSync(this.objects);
     this.env = { GIT_OBJECT_DIRECTORY: this.objects, GIT_ALTERNATE_OBJECT_DIRECTORIES: repositoryObjects };
     this.emptyBlob = this.write('blob', Buffer.alloc(0));
-    this.terminator = this.commitPair(emptyTreeOid(objectFormat), this.writeTree([['busfactor-batch-end', this.emptyBlob]]));
+    this.terminator = this.commitPair(this.writeTree([]), this.writeTree([['busfactor-batch-end', this.emptyBlob]]));
     this.terminatorEcho = this.terminator.split(' ')[0] as string;
   }
 

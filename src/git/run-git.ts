@@ -45,8 +45,8 @@ export function spawnGit(command: GitCommand): ChildProcess {
   return child;
 }
 
-/** Keeps the first 64 KiB of stderr for error messages. */
-function collectStderr(child: ChildProcess): () => string {
+/** Keeps the first 64 KiB of a git process's stderr for error messages. */
+export function collectStderr(child: ChildProcess): () => string {
   const parts: Buffer[] = [];
   let size = 0;
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -58,7 +58,7 @@ function collectStderr(child: ChildProcess): () => string {
   return () => Buffer.concat(parts).toString('utf8');
 }
 
-interface Exit {
+export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
@@ -80,10 +80,15 @@ export function summariseGitStderr(stderr: string): string | undefined {
   return key?.replace(/^(fatal|error):\s*/, '');
 }
 
-function failure(command: GitCommand, stderr: string, exit: Exit): GitError {
-  const subcommand = command.args.find((arg, i) => !arg.startsWith("-") && command.args[i - 1] !== "-c") ?? "git";
+/** `git <subcommand> failed: <reason>`, the subcommand found past any `-c name=value` options. */
+export function gitFailureMessage(args: readonly string[], stderr: string, exit: Exit): string {
+  const subcommand = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c');
   const reason = summariseGitStderr(stderr) ?? (exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`);
-  return new GitError(`git ${subcommand} failed: ${reason}`, { args: command.args, stderr, ...exit });
+  return `git${subcommand === undefined ? '' : ` ${subcommand}`} failed: ${reason}`;
+}
+
+function failure(command: GitCommand, stderr: string, exit: Exit): GitError {
+  return new GitError(gitFailureMessage(command.args, stderr, exit), { args: command.args, stderr, ...exit });
 }
 
 /** Wires an AbortSignal to a child process; returns the detach function. */
@@ -155,4 +160,13 @@ export async function* streamGitRecords(command: GitCommand & { readonly input?:
     unlink();
     if (!finished && child.exitCode === null) child.kill('SIGTERM');
   }
+}
+
+/**
+ * True when git died because an object it needed is missing: partial clones and mirrors without
+ * large blobs. The history scan then redoes that commit with exact renames only (blob ids, no
+ * content), and the replay answers it without content.
+ */
+export function isMissingObjectFailure(error: unknown): boolean {
+  return error instanceof GitError && /unable to read|missing (blob|object)|could not read|bad object|invalid object/i.test(error.stderr);
 }

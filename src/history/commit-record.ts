@@ -11,7 +11,6 @@ export interface FileChange {
 /** One commit of the history scan: who, when, and which files it changed (merges: none). */
 export interface CommitRecord {
   readonly oid: string;
-  readonly parentCount: number;
   /** Author name and email after `.mailmap` (`%aN`, `%aE`). */
   readonly authorName: string;
   readonly authorEmail: string;
@@ -19,6 +18,5 @@ export interface CommitRecord {
   readonly authorTime: number;
   readonly committerName: string;
   readonly committerEmail: string;
-  readonly committerTime: number;
   readonly changes: readonly FileChange[];
 }

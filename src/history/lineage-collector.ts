@@ -50,3 +50,22 @@ export class LineageCollector {
     }
   };
 }
+
+/**
+ * The rename groups of `paths` (ALGORITHMS.md §1): the paths themselves plus, recursively, every
+ * old path of a rename recorded under a path of the group. By path name, as the reference does:
+ * an unrelated earlier file that had the same old path joins too.
+ */
+export function renameGroupPaths(paths: Iterable<string>, lineages: ReadonlyMap<string, PathLineage>): Set<string> {
+  const group = new Set(paths);
+  const stack = [...group];
+  while (stack.length > 0) {
+    for (const old of lineages.get(stack.pop() as string)?.renamedFrom ?? []) {
+      if (!group.has(old)) {
+        group.add(old);
+        stack.push(old);
+      }
+    }
+  }
+  return group;
+}

@@ -6,16 +6,12 @@
  */
 export const LOG_FIELDS = [
   ['oid', '%H'],
-  ['parents', '%P'],
   ['authorName', '%aN'],
   ['authorEmail', '%aE'],
   ['authorTime', '%at'],
   ['committerName', '%cN'],
   ['committerEmail', '%cE'],
-  ['committerTime', '%ct'],
 ] as const;
-
-export type LogField = (typeof LOG_FIELDS)[number][0];
 
 /** Marks the first field of a commit. */
 export const COMMIT_START = 0x01;

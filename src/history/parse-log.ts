@@ -18,8 +18,6 @@ export class LogParser {
   private pendingOldPath: string | undefined;
   private pathsWanted = 0;
   private inCommit = false;
-  /** Unknown status letters seen (future git versions); reported, never fatal. */
-  readonly unknownStatuses = new Set<string>();
 
   push(tokens: readonly Buffer[]): CommitRecord[] {
     const done: CommitRecord[] = [];
@@ -50,8 +48,8 @@ export class LogParser {
     if (text.length === 0) return;
     const letter = text[0] as string;
     if (!'AMRDCT'.includes(letter)) {
-      this.unknownStatuses.add(letter);
-      // U (unmerged) / X (unknown) never appear in log output; treat as one-path statuses.
+      // U (unmerged) / X (unknown) never appear in log output, nor should a letter a future git
+      // adds: skipped, as one-path statuses, so the stream stays in step.
       this.pendingStatus = undefined;
       this.pathsWanted = 1;
       return;
@@ -74,16 +72,14 @@ export class LogParser {
   }
 
   private finish(): CommitRecord {
-    const [oid = '', parents = '', authorName = '', authorEmail = '', authorTime = '0', committerName = '', committerEmail = '', committerTime = '0'] = this.header;
+    const [oid = '', authorName = '', authorEmail = '', authorTime = '0', committerName = '', committerEmail = ''] = this.header;
     const record: CommitRecord = {
       oid,
-      parentCount: parents === '' ? 0 : parents.split(' ').length,
       authorName,
       authorEmail,
       authorTime: Number(authorTime) || 0,
       committerName,
       committerEmail,
-      committerTime: Number(committerTime) || 0,
       changes: this.changes,
     };
     this.header = [];

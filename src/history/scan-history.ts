@@ -1,6 +1,5 @@
-import { GitError } from '../errors.js';
 import { streamGitRecords } from '../git/run-git.js';
-import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
+import { BOUNDED_MEMORY_CONFIG, NO_RENAME_LIMIT } from '../git/config-flags.js';
 import { SAFE_DIFF_FLAGS } from '../git/safety.js';
 import type { Repository } from '../git/repo.js';
 import type { CommitRecord } from './commit-record.js';
@@ -26,20 +25,15 @@ export interface ScanHistoryOptions {
   readonly consume: (commit: CommitRecord) => void;
 }
 
-export interface ScanSummary {
-  readonly commits: number;
-}
-
 /**
  * The one `git log` pass of ALGORITHMS.md §1: every commit reachable from `commit`, default
  * order, merges without file changes (no `-m`), `--name-status` with renames, authors after
  * `.mailmap`. Streams: nothing but the current commit is held here.
  */
-export async function scanHistory(repo: Repository, options: ScanHistoryOptions): Promise<ScanSummary> {
+export async function scanHistory(repo: Repository, options: ScanHistoryOptions): Promise<void> {
   const args = [
-    // The reference implementation sets diff.renameLimit=999999 so the limit is never hit; we
-    // pass it on the command line and never write the user's config.
-    '-c', 'diff.renameLimit=999999',
+    // The reference implementation sets diff.renameLimit=999999 so the limit is never hit.
+    ...NO_RENAME_LIMIT,
     ...BOUNDED_MEMORY_CONFIG,
     ...(options.mailmapBlob ? ['-c', `mailmap.blob=${options.mailmapBlob}`] : []),
     'log', '-z', '--name-status', '--diff-merges=off', '--no-relative', ...SAFE_DIFF_FLAGS,
@@ -49,28 +43,15 @@ export async function scanHistory(repo: Repository, options: ScanHistoryOptions)
     '--',
   ];
   const parser = new LogParser();
-  let commits = 0;
   const input = options.commits ? `${options.commits.join('\n')}\n` : undefined;
   for await (const tokens of streamGitRecords({ cwd: repo.cwd, args, signal: options.signal, input }, 0)) {
-    for (const commit of parser.push(tokens)) {
-      commits += 1;
-      options.consume(commit);
-    }
+    for (const commit of parser.push(tokens)) options.consume(commit);
   }
   // Only after a clean exit: when git dies, the half-read commit is dropped and a resumed scan
   // starts with it again.
-  for (const commit of parser.end()) {
-    commits += 1;
-    options.consume(commit);
-  }
-  return { commits };
+  for (const commit of parser.end()) options.consume(commit);
 }
 
-/**
- * True when git died because an object it needed for rename detection is missing: partial clones
- * and mirrors without large blobs. The scan can then be rerun with exact renames only, which
- * compares blob ids and reads no content.
- */
 /** Every commit `scanHistory` walks, in the same order (git log and rev-list share the walk). */
 export async function listCommits(repo: Repository, commit: string, signal?: AbortSignal): Promise<string[]> {
   const commits: string[] = [];
@@ -78,8 +59,4 @@ export async function listCommits(repo: Repository, commit: string, signal?: Abo
     for (const line of lines) commits.push(line.toString('latin1'));
   }
   return commits;
-}
-
-export function isMissingObjectFailure(error: unknown): boolean {
-  return error instanceof GitError && /unable to read|missing (blob|object)|could not read|bad object|invalid object/i.test(error.stderr);
 }

@@ -1,14 +1,18 @@
 import { InternalError } from '../errors.js';
+import { count } from '../format.js';
 import type { Repository } from '../git/repo.js';
+import { isMissingObjectFailure } from '../git/run-git.js';
 import type { Warning } from '../warnings.js';
 import type { CommitRecord } from './commit-record.js';
 import { LineageCollector } from './lineage-collector.js';
-import { isMissingObjectFailure, listCommits, scanHistory } from './scan-history.js';
+import { listCommits, scanHistory } from './scan-history.js';
 
 export interface HistoryResult {
   readonly collector: LineageCollector;
   readonly renames: 'similarity' | 'partly-exact';
   readonly headTime: number;
+  /** The rename-detection fallback, when it was needed. */
+  readonly warnings: readonly Warning[];
 }
 
 /** After this many commits that need a missing object, the rest is scanned with exact renames. */
@@ -24,7 +28,6 @@ const MAX_RENAME_FALLBACKS = 50;
 export async function scanWithFallback(
   repo: Repository,
   head: string,
-  warnings: Warning[],
   signal: AbortSignal | undefined,
   onCommits: (commits: number) => void,
   recordAuthors = false,
@@ -45,7 +48,7 @@ export async function scanWithFallback(
   const base = { commit: head, mailmapBlob: repo.isBare ? `${head}:.mailmap` : undefined, signal, consume };
   try {
     await scanHistory(repo, { ...base, renames: 'similarity' });
-    return { collector, renames: 'similarity', headTime };
+    return { collector, renames: 'similarity', headTime, warnings: [] };
   } catch (error) {
     if (!isMissingObjectFailure(error)) throw error;
   }
@@ -72,10 +75,10 @@ export async function scanWithFallback(
       if (!isMissingObjectFailure(error)) throw error;
     }
   }
-  warnings.push({
+  const warning: Warning = {
     code: 'rename-detection-fallback',
-    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${exactCommits.toLocaleString('en-US')} of ${collector.commits.toLocaleString('en-US')} commits renames were detected only where the content is unchanged (-M100%)`,
+    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${count(exactCommits)} of ${count(collector.commits)} commits renames were detected only where the content is unchanged (-M100%)`,
     count: exactCommits,
-  });
-  return { collector, renames: 'partly-exact', headTime };
+  };
+  return { collector, renames: 'partly-exact', headTime, warnings: [warning] };
 }

@@ -4,8 +4,6 @@ import type { CommitRecord } from '../history/commit-record.js';
 export interface RawIdentity {
   readonly name: string;
   readonly email: string;
-  /** True when the author fields were empty and the committer's were used instead. */
-  readonly fromCommitter: boolean;
   commits: number;
   /** Seconds since the epoch (author time). */
   firstTime: number;
@@ -26,18 +24,16 @@ export class IdentityTable {
   add(commit: CommitRecord): number {
     let name = commit.authorName;
     let email = commit.authorEmail;
-    let fromCommitter = false;
     if (name === '' && email === '') {
       name = commit.committerName;
       email = commit.committerEmail;
-      fromCommitter = true;
     }
     if (name === '' && email === '') return -1;
     const key = `${name}\0${email}`;
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.identities.length;
-      this.identities.push({ name, email, fromCommitter, commits: 0, firstTime: commit.authorTime, lastTime: commit.authorTime });
+      this.identities.push({ name, email, commits: 0, firstTime: commit.authorTime, lastTime: commit.authorTime });
       this.index.set(key, id);
     }
     const identity = this.identities[id] as RawIdentity;

@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import { isBotIdentity } from './bots.js';
 import type { RawIdentity } from './identity-table.js';
 import { stripAccents } from './strip-accents.js';
@@ -85,7 +86,7 @@ export function mergeIdentities(identities: readonly RawIdentity[]): People {
   });
 
   const drafts = [...groups.values()].map((members) => describePerson(identities, members));
-  drafts.sort((a, b) => b.person.commits - a.person.commits || (a.person.id < b.person.id ? -1 : a.person.id > b.person.id ? 1 : 0));
+  drafts.sort((a, b) => b.person.commits - a.person.commits || compareText(a.person.id, b.person.id));
   const personOf = new Int32Array(identities.length);
   const usedIds = new Set<string>();
   const people = drafts.map(({ person, members }, index) => {
@@ -106,7 +107,7 @@ interface Usage {
 /** Most-used first, then most recently used (people change names), then by value. */
 function rankByUse(entries: Map<string, Usage>): string[] {
   return [...entries]
-    .sort((a, b) => b[1].commits - a[1].commits || b[1].last - a[1].last || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => b[1].commits - a[1].commits || b[1].last - a[1].last || compareText(a[0], b[0]))
     .map(([value]) => value);
 }
 

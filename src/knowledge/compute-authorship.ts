@@ -1,4 +1,4 @@
-import type { PathLineage } from '../history/lineage-collector.js';
+import { renameGroupPaths, type PathLineage } from '../history/lineage-collector.js';
 import type { People } from '../identity/merge-identities.js';
 import { degreeOfAuthorship, isAuthor } from './degree-of-authorship.js';
 
@@ -17,30 +17,6 @@ export interface Authorship {
 export interface AuthorshipOptions {
   /** Count bots as people (`--include-bots`); by default their changes are left out entirely. */
   readonly includeBots: boolean;
-}
-
-/**
- * The group of a file: its own path plus, recursively, every old path of a rename recorded under a
- * path of the group (ALGORITHMS.md §1). By path name, as the reference does: an unrelated earlier
- * file that had the same old path joins too.
- */
-function renameGroup(path: string, lineages: ReadonlyMap<string, PathLineage>): PathLineage[] {
-  const seen = new Set([path]);
-  const stack = [path];
-  const group: PathLineage[] = [];
-  while (stack.length > 0) {
-    const current = stack.pop() as string;
-    const lineage = lineages.get(current);
-    if (!lineage) continue;
-    group.push(lineage);
-    for (const old of lineage.renamedFrom ?? []) {
-      if (!seen.has(old)) {
-        seen.add(old);
-        stack.push(old);
-      }
-    }
-  }
-  return group;
 }
 
 /**
@@ -69,7 +45,9 @@ export function computeAuthorship(
     // person → packed (deliveries * 2 + added)
     const perPerson = new Map<number, number>();
     let totalDeliveries = 0;
-    for (const lineage of renameGroup(path, lineages)) {
+    for (const member of renameGroupPaths([path], lineages)) {
+      const lineage = lineages.get(member);
+      if (!lineage) continue;
       for (const [identity, packed] of lineage.byIdentity) {
         const person = people.personOf[identity] as number;
         if (isBot[person]) continue;

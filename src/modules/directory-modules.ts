@@ -1,3 +1,5 @@
+import { compareText } from '../compare-text.js';
+
 /** A directory module: a folder and the indices of the files below it (recursively). */
 export interface DirectoryModule {
   /** Folder path without a trailing slash, e.g. `lib/router`. */
@@ -38,5 +40,5 @@ export function directoryModules(paths: readonly string[], options: ModuleOption
   return [...members]
     .filter(([, files]) => files.length >= options.minFiles)
     .map(([path, files]) => ({ path, depth: path.split('/').length - baseDepth, files }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort((a, b) => compareText(a.path, b.path));
 }

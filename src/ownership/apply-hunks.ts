@@ -9,8 +9,8 @@
 /** Sentinel for a line no parent explains (it goes to the commit itself). */
 const UNASSIGNED = -1;
 
-/** 0-based index of the first old line a hunk touches. */
-function oldStart(start: number, count: number): number {
+/** 0-based index of the first line a hunk touches on one side, from that side's start and count. */
+export function hunkStart(start: number, count: number): number {
   return count === 0 ? start : start - 1;
 }
 
@@ -20,14 +20,13 @@ function oldStart(start: number, count: number): number {
  * the caller falls back to `git blame` for that file).
  */
 export function applyHunks(old: Int32Array, hunks: readonly number[], owner: number): Int32Array | null {
-  let length = old.length;
-  for (let h = 0; h < hunks.length; h += 4) length += (hunks[h + 3] as number) - (hunks[h + 1] as number);
+  const length = newLength(old.length, hunks);
   if (length < 0) return null;
   const next = new Int32Array(length);
   let from = 0;
   let to = 0;
   for (let h = 0; h < hunks.length; h += 4) {
-    const start = oldStart(hunks[h] as number, hunks[h + 1] as number);
+    const start = hunkStart(hunks[h] as number, hunks[h + 1] as number);
     const removed = hunks[h + 1] as number;
     const added = hunks[h + 3] as number;
     if (start < from || start + removed > old.length) return null;
@@ -85,7 +84,7 @@ export function passToParents(resultLength: number, parents: readonly ParentLine
     for (let h = 0; h < parent.hunks.length; h += 4) {
       const removed = parent.hunks[h + 1] as number;
       const added = parent.hunks[h + 3] as number;
-      const resultStart = oldStart(parent.hunks[h + 2] as number, added);
+      const resultStart = hunkStart(parent.hunks[h + 2] as number, added);
       if (!take(resultStart)) return null;
       p += removed;
       r += added;

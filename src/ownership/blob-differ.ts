@@ -1,4 +1,4 @@
-import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
+import { BOUNDED_MEMORY_CONFIG } from '../git/config-flags.js';
 import { BatchFailure, BatchNotStarted, OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
@@ -21,8 +21,6 @@ export class BlobDiffer {
   private process: OrderedGitProcess<CommitPatch> | undefined;
   private queue: { oldOid: string; newOid: string; resolve: (hunks: BlobHunks) => void }[] = [];
   private scheduled = false;
-  /** Requests answered with null (binary or unreadable blobs). */
-  failures = 0;
 
   constructor(
     private readonly repo: Repository,
@@ -64,13 +62,10 @@ export class BlobDiffer {
         const byName = new Map(patch?.files.map((file) => [file.path, file]));
         requests.forEach((request, i) => {
           const file = byName.get(names[i] as string);
-          const hunks = file && !file.binary ? file.hunks : null;
-          if (hunks === null) this.failures += 1;
-          request.resolve(hunks);
+          request.resolve(file && !file.binary ? file.hunks : null);
         });
       },
       () => {
-        this.failures += requests.length;
         for (const request of requests) request.resolve(null);
       },
     );

@@ -1,12 +1,11 @@
-import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
+import { BOUNDED_MEMORY_CONFIG, NO_RENAME_LIMIT } from '../git/config-flags.js';
 import type { PrivateObjects } from '../git/private-objects.js';
-import { RecordSplitter } from '../git/split-records.js';
 import type { Repository } from '../git/repo.js';
 import { runGit } from '../git/run-git.js';
 import { SAFE_DIFF_FLAGS } from '../git/safety.js';
 import { parentsOf, type CommitGraph } from './commit-graph.js';
 import { PatchParser, type CommitPatch, type FilePatch } from './parse-patch.js';
-import { RawParser, type CommitRaw, type RawChange } from './parse-raw.js';
+import { rawChunkParser, type CommitRaw, type RawChange } from './parse-raw.js';
 import { ResilientBatches } from './resilient-batches.js';
 
 /** What the replay gets for one commit: its patch (non-merges), or its raw changes against parent 1 (merges). */
@@ -15,10 +14,10 @@ export type CommitInput = { readonly commit: number; readonly patch: CommitPatch
 const BATCH_SIZE = 500;
 
 /**
- * Renames as `git blame` finds them by default (similarity ≥ 50 %). blame searches a source per
- * destination, so it never hits diff.renameLimit: neither may we. Pack memory bounded.
+ * Renames as `git blame` finds them by default (similarity ≥ 50 %, no rename limit: blame searches
+ * a source per destination, so it never hits one); pack memory bounded.
  */
-const GIT_SETTINGS = ['-c', 'diff.renameLimit=999999', ...BOUNDED_MEMORY_CONFIG];
+const GIT_SETTINGS = [...NO_RENAME_LIMIT, ...BOUNDED_MEMORY_CONFIG];
 
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -26,21 +25,9 @@ function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function rawChunkParser(terminator?: string): { push(chunk: Buffer): CommitRaw[]; end(): CommitRaw[] } {
-  const splitter = new RecordSplitter(0);
-  const parser = new RawParser(terminator);
-  return {
-    push: (chunk) => parser.push(splitter.push(chunk)),
-    end: () => {
-      const tail = splitter.end();
-      return [...(tail ? parser.push([tail]) : []), ...parser.end()];
-    },
-  };
-}
-
 /** Exact renames only, no content read: the answer for a commit whose blobs git cannot read. */
 async function rawWithoutContent(repo: Repository, line: string): Promise<CommitRaw> {
-  const { stdout } = await runGit({ cwd: repo.cwd, args: ['diff-tree', '--root', '--always', '-r', '-z', '--raw', '--no-abbrev', '-M100%', ...line.split(' ')] });
+  const { stdout } = await runGit({ cwd: repo.cwd, args: ['diff-tree', '--root', '--always', '-r', '-z', '--raw', '--no-abbrev', '-M100%', ...SAFE_DIFF_FLAGS, ...line.split(' ')] });
   const parser = rawChunkParser();
   const [raw] = [...parser.push(stdout), ...parser.end()];
   return raw ?? { oid: line.split(' ')[0] ?? '', changes: [] };

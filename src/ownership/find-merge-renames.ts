@@ -1,11 +1,10 @@
-import { BOUNDED_MEMORY_CONFIG } from '../git/memory-config.js';
+import { BOUNDED_MEMORY_CONFIG, NO_RENAME_LIMIT } from '../git/config-flags.js';
 import { OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
 import { SAFE_DIFF_FLAGS } from '../git/safety.js';
-import { RecordSplitter } from '../git/split-records.js';
 import type { RenameFinder } from './plan-merge.js';
-import { RawParser, type CommitRaw } from './parse-raw.js';
+import { rawChunkParser, type CommitRaw } from './parse-raw.js';
 
 /**
  * git blame's find_rename for a merge's other parents: a similarity rename search from the paths
@@ -16,25 +15,16 @@ import { RawParser, type CommitRaw } from './parse-raw.js';
  */
 export function mergeRenameFinder(repo: Repository, objects: PrivateObjects): RenameFinder & { close(): void } {
   let process: OrderedGitProcess<CommitRaw> | undefined;
-  const start = () => {
-    const splitter = new RecordSplitter(0);
-    const parser = new RawParser(objects.terminatorEcho);
-    return new OrderedGitProcess<CommitRaw>(
+  const start = () =>
+    new OrderedGitProcess<CommitRaw>(
       {
         cwd: repo.cwd,
         env: objects.env,
-        args: ['-c', 'diff.renameLimit=999999', ...BOUNDED_MEMORY_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev', ...SAFE_DIFF_FLAGS],
+        args: [...NO_RENAME_LIMIT, ...BOUNDED_MEMORY_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev', ...SAFE_DIFF_FLAGS],
       },
-      {
-        push: (chunk) => parser.push(splitter.push(chunk)),
-        end: () => {
-          const tail = splitter.end();
-          return [...(tail ? parser.push([tail]) : []), ...parser.end()];
-        },
-      },
+      rawChunkParser(objects.terminatorEcho),
       objects.terminator,
     );
-  };
   const finder = async (_parent: number, _merge: number, destinations: ReadonlyMap<string, string>, candidates: ReadonlyMap<string, string>): Promise<ReadonlyMap<string, string>> => {
     const line = objects.commitPair(objects.writePathTree(candidates), objects.writePathTree(destinations));
     process ??= start();

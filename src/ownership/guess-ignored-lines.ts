@@ -11,6 +11,7 @@
  */
 import { KEY_SPACE, findLineStarts, lineFingerprints, loadFingerprint, similarityWithLoaded, unloadFingerprint, type LineFingerprints } from './fingerprint.js';
 import { fuzzyFindMatchingLines } from './fuzzy-match.js';
+import { hunkStart } from './apply-hunks.js';
 
 /** A target line outside every hunk: the caller maps it through the diff as usual. */
 export const UNCHANGED_LINE = -2;
@@ -171,8 +172,8 @@ export function guessIgnoredLines(parent: Buffer, target: Buffer, hunks: readonl
     const countA = hunks[h + 1] as number;
     const countB = hunks[h + 3] as number;
     // blame_chunk_cb's 0-based starts (xdiff's i1, i2).
-    const startA = countA === 0 ? (hunks[h] as number) : (hunks[h] as number) - 1;
-    const startB = countB === 0 ? (hunks[h + 2] as number) : (hunks[h + 2] as number) - 1;
+    const startA = hunkStart(hunks[h] as number, countA);
+    const startB = hunkStart(hunks[h + 2] as number, countB);
     if (startB < previousEnd || startB + countB > blames.length || startA < 0 || countA < 0 || countB < 0) {
       throw new RangeError(`hunk ${h / 4} does not fit the target`);
     }

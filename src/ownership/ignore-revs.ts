@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CatFileBatch } from '../git/cat-file-batch.js';
 import type { Repository } from '../git/repo.js';
+import { runGit } from '../git/run-git.js';
 import { applyHunks } from './apply-hunks.js';
 import { guessIgnoredLines } from './guess-ignored-lines.js';
 import type { FileLines, IgnoredCommitHandler } from './line-replay.js';
@@ -37,7 +38,6 @@ export function parseIgnoreRevs(text: string): Set<string> {
  * Undefined when there is none or it lists nothing.
  */
 export async function loadIgnoreRevs(repo: Repository, head: string): Promise<IgnoreRevs | undefined> {
-  const reader = new CatFileBatch(repo.cwd);
   let text: string | undefined;
   let file: string | undefined;
   let temp: string | undefined;
@@ -45,20 +45,21 @@ export async function loadIgnoreRevs(repo: Repository, head: string): Promise<Ig
     file = path.join(repo.cwd, IGNORE_REVS_FILE);
     text = readFileSync(file, 'utf8');
   } else if (repo.isBare) {
-    const blob = await reader.read(`${head}:${IGNORE_REVS_FILE}`);
-    if (blob.content) {
-      text = blob.content.toString('utf8');
+    const blob = await runGit({ cwd: repo.cwd, args: ['cat-file', 'blob', `${head}:${IGNORE_REVS_FILE}`], okCodes: [0, 128] });
+    if (blob.code === 0) {
+      text = blob.stdout.toString('utf8');
       temp = mkdtempSync(path.join(tmpdir(), 'busfactor-ignore-revs-'));
       file = path.join(temp, IGNORE_REVS_FILE);
-      writeFileSync(file, blob.content);
+      writeFileSync(file, blob.stdout);
     }
   }
   const commits = text === undefined ? new Set<string>() : parseIgnoreRevs(text);
   if (!file || commits.size === 0) {
-    reader.close();
     if (temp) rmSync(temp, { recursive: true, force: true });
     return undefined;
   }
+  // Only now, with revisions to ignore: their blobs are read for the line-matching heuristic.
+  const reader = new CatFileBatch(repo.cwd);
   return {
     file,
     handler: { commits, handle: (commit, patch, parent) => ignoredOwners(reader, commit, patch, parent) },

@@ -1,7 +1,7 @@
 import { couldBeCode } from '../files/could-be-code.js';
 import type { FileUniverse } from '../files/types.js';
 import type { Repository } from '../git/repo.js';
-import type { PathLineage } from '../history/lineage-collector.js';
+import { renameGroupPaths, type PathLineage } from '../history/lineage-collector.js';
 import { warningWithPaths, type Warning } from '../warnings.js';
 import { blameFile } from './blame-file.js';
 import { excludePathspec, type PathWeight } from './diff-pathspec.js';
@@ -41,29 +41,12 @@ function pathspecLimit(commits: number): number {
   return Math.max(6, Math.min(48, Math.round(400_000 / Math.max(1, commits))));
 }
 
-/** Every path some counted file's history goes through (its rename group, ALGORITHMS.md §1). */
-function relevantPaths(universe: readonly string[], lineages: ReadonlyMap<string, PathLineage>): Set<string> {
-  const relevant = new Set<string>(universe);
-  const stack = [...universe];
-  while (stack.length > 0) {
-    const path = stack.pop() as string;
-    for (const old of lineages.get(path)?.renamedFrom ?? []) {
-      if (!relevant.has(old)) {
-        relevant.add(old);
-        stack.push(old);
-      }
-    }
-  }
-  return relevant;
-}
-
 /**
  * What never needs diffing: paths off every counted file's history that are left out at the
  * analysed commit, or that could not be code by name (generated bundles, docs, data, lock files).
  * Code-like paths stay, however unrelated they look: a subtree merge can still bring them in.
  */
-function pathWeights(universe: FileUniverse, lineages: ReadonlyMap<string, PathLineage>): PathWeight[] {
-  const relevant = relevantPaths(universe.files.map((file) => file.path), lineages);
+function pathWeights(universe: FileUniverse, lineages: ReadonlyMap<string, PathLineage>, relevant: ReadonlySet<string>): PathWeight[] {
   const leftOut = universe.leftOut;
   const weights: PathWeight[] = [];
   for (const [path, lineage] of lineages) {
@@ -78,14 +61,17 @@ function pathWeights(universe: FileUniverse, lineages: ReadonlyMap<string, PathL
   return weights;
 }
 
-/** The exclusion pathspecs the replay gives git for this universe and a history of `commits`. */
-export function replayPathspec(universe: FileUniverse, lineages: ReadonlyMap<string, PathLineage>, commits: number): string[] {
-  return excludePathspec(pathWeights(universe, lineages), pathspecLimit(commits));
+/** What the replay is told about the analysed files, for a history of `commits`. */
+export interface ReplayScope {
+  /** The analysed files and every name their histories had: the paths whose lines matter. */
+  readonly relevant: Set<string>;
+  /** Exclusion pathspecs for git's diffs: paths that never need diffing. */
+  readonly pathspec: string[];
 }
 
-/** The analysed files and every name their histories had: the paths whose lines matter. */
-export function replayRelevantPaths(universe: FileUniverse, lineages: ReadonlyMap<string, PathLineage>): Set<string> {
-  return relevantPaths(universe.files.map((file) => file.path), lineages);
+export function replayScope(universe: FileUniverse, lineages: ReadonlyMap<string, PathLineage>, commits: number): ReplayScope {
+  const relevant = renameGroupPaths(universe.files.map((file) => file.path), lineages);
+  return { relevant, pathspec: excludePathspec(pathWeights(universe, lineages, relevant), pathspecLimit(commits)) };
 }
 
 /**
@@ -105,11 +91,12 @@ export async function computeLineOwnership(
   const warnings: Warning[] = [];
   const ignoreRevs = options.ignoreRevs ? await loadIgnoreRevs(repo, head) : undefined;
   try {
+    const { pathspec, relevant } = replayScope(universe, lineages, commits);
     const replay = await replayHistory(repo, head, {
       firstParent: options.firstParent,
       ignored: ignoreRevs?.handler,
-      pathspec: replayPathspec(universe, lineages, commits),
-      relevant: replayRelevantPaths(universe, lineages),
+      pathspec,
+      relevant,
       signal: options.signal,
       onProgress: options.onProgress,
     });

@@ -22,8 +22,6 @@ export type IgnoredCommitHandler = (commit: number, file: FilePatch, parentLines
  */
 export class LineReplay {
   private readonly ledger: StateLedger<FileLines>;
-  /** Files whose lines became unknown at some point (they fall back to `git blame`). */
-  unknownLines = 0;
 
   constructor(
     childCount: Int32Array,
@@ -52,12 +50,12 @@ export class LineReplay {
   }
 
   private async ownersAfter(commit: number, file: FilePatch, source: FileLines | undefined, ignoredCommit: boolean): Promise<Int32Array | null> {
-    if (file.binary) return this.unknown();
+    if (file.binary) return null;
     if (file.kind === 'add') return newLines(file.hunks.length === 0 ? 0 : (file.hunks[3] as number), commit);
-    if (!source || source.owners === null) return this.unknown();
+    if (!source || source.owners === null) return null;
     if (file.hunks.length === 0) return source.owners;
-    if (ignoredCommit && this.ignored) return (await this.ignored.handle(commit, file, source)) ?? this.unknown();
-    return applyHunks(source.owners, file.hunks, commit) ?? this.unknown();
+    if (ignoredCommit && this.ignored) return this.ignored.handle(commit, file, source);
+    return applyHunks(source.owners, file.hunks, commit);
   }
 
   /** A merge, from its plan: whole files from a parent, or lines passed to parents in order. */
@@ -69,7 +67,7 @@ export class LineReplay {
     for (const entry of plan.entries) {
       if ('whole' in entry) {
         const owners = stateOf(entry.whole.slot)?.get(entry.whole.path)?.owners;
-        sets.push([entry.path, { oid: entry.oid, owners: owners ?? this.unknown() }]);
+        sets.push([entry.path, { oid: entry.oid, owners: owners ?? null }]);
         continue;
       }
       sets.push([entry.path, { oid: entry.oid, owners: await this.passLines(commit, entry, stateOf) }]);
@@ -85,7 +83,7 @@ export class LineReplay {
     const plan = await entry.lines;
     if (plan.sources.length === 0) {
       const hunks = await plan.fresh;
-      if (!hunks) return this.unknown();
+      if (!hunks) return null;
       return newLines(hunks.length === 0 ? 0 : (hunks[3] as number), commit);
     }
     const parentLines: ParentLines[] = [];
@@ -93,17 +91,12 @@ export class LineReplay {
     for (const source of plan.sources) {
       const owners = stateOf(source.slot)?.get(source.path)?.owners;
       const hunks = await source.hunks;
-      if (!owners || !hunks) return this.unknown();
+      if (!owners || !hunks) return null;
       const resultLength = newLength(owners.length, hunks);
-      if (length !== -1 && resultLength !== length) return this.unknown();
+      if (length !== -1 && resultLength !== length) return null;
       length = resultLength;
       parentLines.push({ owners, hunks });
     }
-    return passToParents(length, parentLines, commit) ?? this.unknown();
-  }
-
-  private unknown(): null {
-    this.unknownLines += 1;
-    return null;
+    return passToParents(length, parentLines, commit);
   }
 }

@@ -80,20 +80,31 @@ export class PatchParser {
   private afterContent = false;
   private done: CommitPatch[] = [];
 
+  /**
+   * Lines are walked by index, not split into Buffers as RecordSplitter does: this is the largest
+   * stream of the replay and almost every line is content, only counted. A line cut by the chunk
+   * border is joined alone.
+   */
   push(chunk: Buffer): CommitPatch[] {
-    let data = chunk;
-    if (this.carry) {
-      data = Buffer.concat([this.carry, chunk]);
-      this.carry = undefined;
-    }
     let start = 0;
-    for (;;) {
-      const end = data.indexOf(NEWLINE, start);
-      if (end === -1) break;
-      this.line(data, start, end);
+    if (this.carry) {
+      const end = chunk.indexOf(NEWLINE);
+      if (end === -1) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return this.take();
+      }
+      const first = Buffer.concat([this.carry, chunk.subarray(0, end)]);
+      this.carry = undefined;
+      this.line(first, 0, first.length);
       start = end + 1;
     }
-    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
+    for (;;) {
+      const end = chunk.indexOf(NEWLINE, start);
+      if (end === -1) break;
+      this.line(chunk, start, end);
+      start = end + 1;
+    }
+    if (start < chunk.length) this.carry = Buffer.from(chunk.subarray(start));
     return this.take();
   }
 

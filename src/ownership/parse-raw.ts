@@ -1,3 +1,5 @@
+import { RecordSplitter } from '../git/split-records.js';
+
 /** One entry of `git diff-tree --raw -z --no-abbrev`: paths and blob ids, no content. */
 export interface RawChange {
   /** A, M, D, R, C, T (and U/X, never seen here). */
@@ -63,4 +65,17 @@ export class RawParser {
     this.meta = undefined;
     this.paths = [];
   }
+}
+
+/** A raw parser fed straight from a process's stdout chunks (NUL-separated records). */
+export function rawChunkParser(terminator?: string): { push(chunk: Buffer): CommitRaw[]; end(): CommitRaw[] } {
+  const splitter = new RecordSplitter(0);
+  const parser = new RawParser(terminator);
+  return {
+    push: (chunk) => parser.push(splitter.push(chunk)),
+    end: () => {
+      const tail = splitter.end();
+      return [...(tail ? parser.push([tail]) : []), ...parser.end()];
+    },
+  };
 }

@@ -96,8 +96,9 @@ export class MergePlanner {
     }
     const removed = new Set(deletes.filter((path) => !changed.has(path)));
     const inResult = (path: string) => changed.has(path) || (state.has(path) && !removed.has(path));
-    const drafts = [...changed.values()].map((change) => this.draftFile(change, others, inResult));
-    const renames = this.searchRenames(commit, parents, drafts, others, inResult);
+    const sources = others.map((other) => lazySources(other, inResult));
+    const drafts = [...changed.values()].map((change) => this.draftFile(change, others, sources));
+    const renames = this.searchRenames(commit, parents, drafts, sources);
     const entries = drafts.map((draft) => this.finishFile(draft, renames));
     for (const path of deletes) state.delete(path);
     for (const change of changed.values()) state.set(change.path, change.newOid);
@@ -111,7 +112,7 @@ export class MergePlanner {
    * parents without the path) exact renames — a blob identical to the merge's under a path the
    * merge no longer has. Parents still without an origin need a similarity search (`searching`).
    */
-  private draftFile(change: RawChange, others: (TreeState<string> | undefined)[], inResult: (path: string) => boolean): Draft {
+  private draftFile(change: RawChange, others: (TreeState<string> | undefined)[], sources: readonly (() => RenameSources | undefined)[]): Draft {
     const { path, newOid: oid } = change;
     const origins: ({ path: string; oid: string } | undefined)[] = [];
     origins[0] = change.status === 'M' && isFile(change.oldMode) ? { path, oid: change.oldOid } : undefined;
@@ -124,7 +125,7 @@ export class MergePlanner {
     if (origins[0] === undefined && (change.status === 'R' || change.status === 'C')) origins[0] = { path: change.oldPath, oid: change.oldOid };
     others.forEach((state, i) => {
       if (origins[i + 1] !== undefined || !state) return;
-      const source = findExactSource(state, oid, inResult);
+      const source = sources[i]?.()?.pathOf.get(oid);
       if (source !== undefined) origins[i + 1] = { path: source, oid };
     });
     const renamed = origins.findIndex((origin) => origin?.oid === oid);
@@ -137,15 +138,14 @@ export class MergePlanner {
    * One similarity rename search per parent that lacks some changed paths (git, asynchronous).
    * Resolves to destination → source path and blob, captured now: the parent's state moves on.
    */
-  private searchRenames(commit: number, parents: Int32Array, drafts: readonly Draft[], others: (TreeState<string> | undefined)[], inResult: (path: string) => boolean): Searches {
+  private searchRenames(commit: number, parents: Int32Array, drafts: readonly Draft[], sources: readonly (() => RenameSources | undefined)[]): Searches {
     const searches: Searches = new Map();
-    others.forEach((state, i) => {
+    sources.forEach((sourcesOf, i) => {
       const slot = i + 1;
       const destinations = new Map(drafts.filter((draft) => draft.searching.includes(slot) && this.isRelevant(draft.path)).map((draft) => [draft.path, draft.oid]));
-      if (!state || destinations.size === 0 || !this.findRenames) return;
-      const candidates = new Map<string, string>();
-      for (const [path, oid] of state.entries()) if (!inResult(path)) candidates.set(path, oid);
-      if (candidates.size === 0 || candidates.size > MAX_RENAME_CANDIDATES) return;
+      if (destinations.size === 0 || !this.findRenames) return;
+      const candidates = sourcesOf()?.candidates;
+      if (!candidates || candidates.size === 0 || candidates.size > MAX_RENAME_CANDIDATES) return;
       const search = this.findRenames(parents[slot] as number, commit, destinations, candidates).then(
         (found) => new Map([...found].flatMap(([destination, source]) => (candidates.has(source) ? [[destination, { path: source, oid: candidates.get(source) as string }] as const] : []))),
         () => new Map(),
@@ -188,8 +188,30 @@ interface Draft {
   readonly searching: readonly number[];
 }
 
-/** A path of a parent holding exactly `oid` that the merge result no longer has (an exact rename). */
-function findExactSource(state: TreeState<string>, oid: string, inResult: (path: string) => boolean): string | undefined {
-  for (const [path, candidate] of state.entries()) if (candidate === oid && !inResult(path)) return path;
-  return undefined;
+/** A parent's paths that the merge result no longer has: where its changed files may come from. */
+interface RenameSources {
+  /** Path → blob id: the candidates of a similarity rename search. */
+  readonly candidates: ReadonlyMap<string, string>;
+  /** Blob id → its first such path: exact renames. */
+  readonly pathOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * A parent's rename sources, gathered on first use only (most merges need none) and then once per
+ * merge, not once per changed file: a subtree merge changes thousands of files.
+ */
+function lazySources(state: TreeState<string> | undefined, inResult: (path: string) => boolean): () => RenameSources | undefined {
+  let sources: RenameSources | undefined;
+  return () => {
+    if (!state || sources) return sources;
+    const candidates = new Map<string, string>();
+    const pathOf = new Map<string, string>();
+    for (const [path, oid] of state.entries()) {
+      if (inResult(path)) continue;
+      candidates.set(path, oid);
+      if (!pathOf.has(oid)) pathOf.set(oid, path);
+    }
+    sources = { candidates, pathOf };
+    return sources;
+  };
 }

@@ -1,6 +1,6 @@
 import { BatchFailure, BatchNotStarted, OrderedGitProcess, type ChunkParser } from '../git/ordered-git-process.js';
 import type { GitCommand } from '../git/run-git.js';
-import { isMissingObjectFailure } from '../history/scan-history.js';
+import { isMissingObjectFailure } from '../git/run-git.js';
 
 /**
  * Runs batches of input lines through long-lived git processes, `workers` of them in parallel, each
@@ -37,10 +37,6 @@ export class ResilientBatches<T> {
   /** Batch k's items, once done (await in order). */
   batch(k: number): Promise<T[]> {
     return this.results[k] ?? Promise.resolve([]);
-  }
-
-  get batchCount(): number {
-    return this.batches.length;
   }
 
   /** Kills every process (cancellation or failure elsewhere). */

@@ -1,3 +1,5 @@
+import { compareText } from '../compare-text.js';
+import { count, percent, plural, riskLevel } from '../format.js';
 import type { KeyPerson, LineShare, ModuleReport, Report } from '../report/report.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import type { Style } from './style.js';
@@ -9,17 +11,10 @@ export interface TextOptions {
   readonly width: number | undefined;
 }
 
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Riskiest first: bus factor ascending, then larger modules, then path. */
 export function byRisk(a: ModuleReport, b: ModuleReport): number {
-  return a.busFactor - b.busFactor || b.files - a.files || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-
-/** Colour for a bus factor: 1 (or 0) red, 2 yellow, 3+ green. */
-function riskColor(busFactor: number): 'red' | 'yellow' | 'green' {
-  return busFactor <= 1 ? 'red' : busFactor === 2 ? 'yellow' : 'green';
+  return a.busFactor - b.busFactor || b.files - a.files || compareText(a.path, b.path);
 }
 
 /** `1 !` marks the riskiest modules without colour, for logs and colour-blind readers. */
@@ -52,7 +47,7 @@ function lineOwnershipLines(report: Report, style: Style): string[] {
   return [
     `${style.paint('bold', 'Surviving lines')}: ${count(ownership.lines)} — ${owners.join(', ') || 'no owners'}`,
     ...(modules.length > 0 ? [`  knowledge islands (one person owns ≥ 90 % of the lines): ${modules.slice(0, 6).map((i) => `${safe(i.path)} (${nameOf(i.owner)})`).join(', ')}${modules.length > 6 ? ` and ${modules.length - 6} more modules` : ''}`] : []),
-    ...(files.length > 0 ? [`  ${count(files.length)} file(s) of ≥ 20 lines with one owner of ≥ 90 % (largest: ${files.slice(0, 3).map((i) => `${safe(i.path)} ${nameOf(i.owner)}`).join(', ')})`] : []),
+    ...(files.length > 0 ? [`  ${plural(files.length, 'file')} of ≥ 20 lines with one owner of ≥ 90 % (largest: ${files.slice(0, 3).map((i) => `${safe(i.path)} ${nameOf(i.owner)}`).join(', ')})`] : []),
     '',
   ];
 }
@@ -68,7 +63,7 @@ function header(report: Report, style: Style): string[] {
 
 function summary(report: Report, style: Style): string[] {
   const { busFactor, keyPeople, totals } = report;
-  const headline = `Bus factor: ${style.paint(['bold', riskColor(busFactor)], String(busFactor))}`;
+  const headline = `Bus factor: ${style.paint(['bold', riskLevel(busFactor)], String(busFactor))}`;
   if (totals.files === 0) return [headline, '  no files to analyse (see "Excluded" below)', ''];
   const lost = 1 - report.coverage;
   const explanation =
@@ -112,7 +107,7 @@ function modulesTable(report: Report, options: TextOptions): string[] {
   const lines = formatTable(rows, columns, (row, column, text) => {
     if (row === 0) return options.style.paint('bold', text);
     const module = modules[row - 1];
-    return column === 0 && module ? options.style.paint(riskColor(module.busFactor), text) : text;
+    return column === 0 && module ? options.style.paint(riskLevel(module.busFactor), text) : text;
   });
   return [options.style.paint('bold', title), ...lines.map((line) => `  ${line}`), ''];
 }

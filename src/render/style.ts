@@ -4,13 +4,11 @@ type Format = Parameters<typeof styleText>[0];
 
 /** Colouring that is a no-op when colour is off, so renderers never branch on it. */
 export interface Style {
-  readonly enabled: boolean;
   paint(format: Format, text: string): string;
 }
 
 export function createStyle(enabled: boolean): Style {
   return {
-    enabled,
     paint: enabled ? (format, text) => styleText(format, text) : (_format, text) => text,
   };
 }

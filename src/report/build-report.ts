@@ -7,7 +7,7 @@ import type { Authorship } from '../knowledge/compute-authorship.js';
 import { directoryModules } from '../modules/directory-modules.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import type { Warning } from '../warnings.js';
-import { LineShares } from './line-shares.js';
+import { LineShares, type ScopeLines } from './line-shares.js';
 import type { KeyPerson, ModuleReport, Report, ReportSettings } from './report.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -22,6 +22,7 @@ export interface ReportInput {
   readonly authorship: Authorship;
   readonly universe: FileUniverse;
   readonly warnings: readonly Warning[];
+  readonly algorithm: Report['algorithm'];
   readonly settings: ReportSettings;
   /** Surviving lines per file, when line ownership ran. */
   readonly ownership?: LineOwnershipResult;
@@ -45,12 +46,14 @@ export function buildReport(input: ReportInput): Report {
     ...module,
     paths: module.files.map((index) => authorship.files[index] as string),
   }));
-  const modules: ModuleReport[] = folders.map((module) => {
+  // Line shares per module, once: the modules' lines and the module islands both come from them.
+  const moduleLines = folders.map((module) => shares?.scope(module.paths));
+  const modules: ModuleReport[] = folders.map((module, i) => {
     const fileAuthors = module.files.map((index) => authorship.authors[index] as Int32Array);
     const result = greedyTruckFactor({ fileAuthors, tieBreak });
     const authors = new Set<number>();
     for (const list of fileAuthors) for (const person of list) authors.add(person);
-    const lines = shares?.scope(module.paths);
+    const lines = moduleLines[i];
     return {
       path: module.path,
       depth: module.depth,
@@ -73,7 +76,7 @@ export function buildReport(input: ReportInput): Report {
     head: input.head,
     revision: input.revision,
     headTime: isoTime(input.headTime),
-    algorithm: 'avl',
+    algorithm: input.algorithm,
     busFactor: repoResult.busFactor,
     coverage: repoResult.coverage,
     totals: {
@@ -105,6 +108,6 @@ export function buildReport(input: ReportInput): Report {
     excluded: authorship.withoutHistory.length > 0 ? { ...input.universe.excluded, 'no-history': authorship.withoutHistory.length } : input.universe.excluded,
     settings,
     warnings: input.warnings,
-    ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(folders.map((m) => ({ path: m.path, files: m.paths }))) } } : {}),
+    ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(folders.map((m, i) => ({ path: m.path, ...(moduleLines[i] as ScopeLines) }))) } } : {}),
   };
 }

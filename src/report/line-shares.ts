@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 import type { People } from '../identity/merge-identities.js';
 import type { FileOwnership } from '../ownership/line-ownership.js';
 import type { KnowledgeIsland, LineOwner, LineShare } from './report.js';
@@ -9,6 +10,12 @@ export const ISLAND_MIN_FILE_LINES = 20;
 
 /** Person index → surviving lines, for one file. */
 type Counts = Map<number, number>;
+
+/** The surviving lines of a set of files and who owns them, most lines first. */
+export interface ScopeLines {
+  readonly lines: number;
+  readonly owners: LineShare[];
+}
 
 /**
  * Line ownership in report terms: per file and person, and summed per scope (module,
@@ -41,7 +48,7 @@ export class LineShares {
   }
 
   /** Lines and owners of a set of files (a module, the repository). */
-  scope(paths: readonly string[]): { lines: number; owners: LineShare[] } {
+  scope(paths: readonly string[]): ScopeLines {
     let total = 0;
     const counts: Counts = new Map();
     for (const path of paths) {
@@ -53,20 +60,22 @@ export class LineShares {
     return { lines: total, owners: this.ranked(counts).map(({ person, lines }) => ({ ...this.who(person), lines, share: total === 0 ? 0 : lines / total })) };
   }
 
-  /** Files (of at least {@link ISLAND_MIN_FILE_LINES} lines) and modules one person owns ≥ 90 % of. */
-  islands(modules: readonly { path: string; files: readonly string[] }[]): KnowledgeIsland[] {
+  /**
+   * Files (of at least {@link ISLAND_MIN_FILE_LINES} lines) and modules one person owns ≥ 90 % of;
+   * the modules' lines as {@link scope} gave them.
+   */
+  islands(modules: readonly ({ readonly path: string } & ScopeLines)[]): KnowledgeIsland[] {
     const islands: KnowledgeIsland[] = [];
-    for (const module of modules) {
-      const { lines, owners } = this.scope(module.files);
+    for (const { path, lines, owners } of modules) {
       const top = owners[0];
-      if (top && lines > 0 && top.share >= ISLAND_SHARE) islands.push({ kind: 'module', path: module.path, owner: top.id, lines, share: top.share });
+      if (top && lines > 0 && top.share >= ISLAND_SHARE) islands.push({ kind: 'module', path, owner: top.id, lines, share: top.share });
     }
     for (const [path, { lines, counts }] of this.byPath) {
       if (lines < ISLAND_MIN_FILE_LINES) continue;
       const [top] = this.ranked(counts);
       if (top && top.lines / lines >= ISLAND_SHARE) islands.push({ kind: 'file', path, owner: this.people.people[top.person]?.id ?? '', lines, share: top.lines / lines });
     }
-    return islands.sort((a, b) => (a.kind === b.kind ? b.lines - a.lines || (a.path < b.path ? -1 : 1) : a.kind === 'module' ? -1 : 1));
+    return islands.sort((a, b) => (a.kind === b.kind ? b.lines - a.lines || compareText(a.path, b.path) : a.kind === 'module' ? -1 : 1));
   }
 
   private ranked(counts: Counts): { person: number; lines: number }[] {

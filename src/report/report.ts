@@ -176,4 +176,6 @@ export interface ReportSettings {
   readonly lines: boolean;
   /** Line ownership followed first parents only. */
   readonly firstParent: boolean;
+  /** Line ownership honoured the repository's `.git-blame-ignore-revs`, if it has one. */
+  readonly ignoreRevs: boolean;
 }

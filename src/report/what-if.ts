@@ -1,4 +1,5 @@
 import { greedyTruckFactor } from '../bus-factor/greedy-truck-factor.js';
+import { compareForRemoval } from '../bus-factor/tie-break.js';
 import type { KeyPerson, Report, ReportPerson } from './report.js';
 
 /**
@@ -12,20 +13,14 @@ export interface AuthorshipIndex {
   readonly indexOf: ReadonlyMap<string, number>;
   /** Author indices of `report.files[i]`. */
   readonly fileAuthors: readonly Int32Array[];
-  /** The same order as `bus-factor/tie-break.ts`: more creations + deliveries first, then smaller id. */
+  /** The greedy loop's order between people who author as many files (`bus-factor/tie-break.ts`). */
   readonly tieBreak: (a: number, b: number) => number;
 }
 
 export function indexAuthorship(report: Report): AuthorshipIndex {
   const indexOf = new Map(report.people.map((person, index) => [person.id, index]));
   const fileAuthors = report.files.map((file) => Int32Array.from(file.authors, (id) => indexOf.get(id) ?? -1).filter((index) => index >= 0));
-  const tieBreak = (a: number, b: number): number => {
-    const byChanges = (report.people[b]?.changes ?? 0) - (report.people[a]?.changes ?? 0);
-    if (byChanges !== 0) return byChanges;
-    const idA = report.people[a]?.id ?? '';
-    const idB = report.people[b]?.id ?? '';
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
-  };
+  const tieBreak = compareForRemoval(report.people, report.people.map((person) => person.changes));
   return { people: report.people, indexOf, fileAuthors, tieBreak };
 }
 
@@ -61,16 +56,6 @@ export function scoreFiles(index: AuthorshipIndex, fileIndices: ArrayLike<number
   return { files: result.files, busFactor: result.busFactor, keyPeople, authoredFiles: result.authoredFiles, authors };
 }
 
-/** Person ids to indices; unknown ids are ignored. */
-export function leavingIndices(index: AuthorshipIndex, leaving: ReadonlySet<string>): Set<number> {
-  const indices = new Set<number>();
-  for (const id of leaving) {
-    const found = index.indexOf.get(id);
-    if (found !== undefined) indices.add(found);
-  }
-  return indices;
-}
-
 /** Indices into `report.files` of the files below a folder (`''` = every file). */
 export function filesBelow(report: Report, folder: string): number[] {
   const prefix = folder === '' ? '' : `${folder}/`;
@@ -79,38 +64,4 @@ export function filesBelow(report: Report, folder: string): number[] {
     if (file.path.startsWith(prefix)) indices.push(i);
   });
   return indices;
-}
-
-export interface ModuleWhatIf {
-  readonly path: string;
-  readonly files: number;
-  /** The report's bus factor. */
-  readonly before: number;
-  /** With the people leaving gone. */
-  readonly after: number;
-  readonly keyPeople: readonly KeyPerson[];
-  /** Files nobody who stays authors. */
-  readonly orphanFiles: number;
-}
-
-export interface WhatIf {
-  readonly before: number;
-  readonly after: number;
-  readonly keyPeople: readonly KeyPerson[];
-  /** `report.modules`, in the same order. */
-  readonly modules: readonly ModuleWhatIf[];
-}
-
-/**
- * Every bus factor of the report recomputed as if the people `leaving` (person ids) left: their
- * authorship is dropped, everyone else's stays as computed from the history.
- */
-export function recomputeWithout(report: Report, leaving: ReadonlySet<string>, index: AuthorshipIndex = indexAuthorship(report)): WhatIf {
-  const without = leavingIndices(index, leaving);
-  const all = scoreFiles(index, report.files.map((_, i) => i), without);
-  const modules = report.modules.map((module): ModuleWhatIf => {
-    const score = scoreFiles(index, filesBelow(report, module.path), without);
-    return { path: module.path, files: score.files, before: module.busFactor, after: score.busFactor, keyPeople: score.keyPeople, orphanFiles: score.files - score.authoredFiles };
-  });
-  return { before: report.busFactor, after: all.busFactor, keyPeople: all.keyPeople, modules };
 }

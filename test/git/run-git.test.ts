@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spawnGit } from '../../src/git/run-git.js';
+import { gitFailureMessage, spawnGit } from '../../src/git/run-git.js';
 import { ALICE } from '../../fixtures/people.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
 
@@ -25,5 +25,16 @@ describe.runIf(process.platform === 'linux')('spawnGit', () => {
     background.stdin?.end();
     normal.stdin?.end();
     expect(await Promise.all(exits)).toEqual([0, 0]);
+  });
+});
+
+describe('gitFailureMessage', () => {
+  it('names the subcommand past -c options, and the line of stderr that explains the failure', () => {
+    const stderr = 'warning: something\nfatal: unable to read 99fc996b4ea1af19ed303000a1eb47fa515271e7\n';
+    expect(gitFailureMessage(['-c', 'diff.renameLimit=999999', 'diff-tree', '--stdin'], stderr, { code: 128, signal: null })).toBe(
+      'git diff-tree failed: unable to read 99fc996b4ea1af19ed303000a1eb47fa515271e7',
+    );
+    expect(gitFailureMessage(['log', '-z'], '', { code: null, signal: 'SIGKILL' })).toBe('git log failed: killed by SIGKILL');
+    expect(gitFailureMessage(['-c', 'a=b'], '', { code: 3, signal: null })).toBe('git failed: exit code 3');
   });
 });

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { BuiltRepo, Step } from '../../fixtures/build-repo.js';
 import { MERGES, OCTOPUS, RENAMES, TEXT_EDGES, ignoreRevsHistory } from '../../fixtures/ownership-histories.js';
 import { MERGE_HEAVY } from '../../fixtures/ownership-random.js';
@@ -82,6 +83,31 @@ describe('line ownership replay agrees with git blame on every line', () => {
     const alice = repo.git(['log', '--format=%H', '--author=Alice']);
     const blamed = repo.git(['blame', '--ignore-revs-file', '.git-blame-ignore-revs', '--porcelain', 'HEAD', '--', 'total.js']);
     expect(blamed.split('\n').filter((line) => line.startsWith(alice)).length).toBeGreaterThan(3);
+  });
+
+  it('.git-blame-ignore-revs in a bare repository: the analysed commit\'s copy, none when absent', async () => {
+    const { steps, reformatMessage } = ignoreRevsHistory();
+    const repo = fixture(steps);
+    const reformat = repo.git(['log', '--format=%H', `--grep=^${reformatMessage}$`]).trim();
+    const parent = mkdtempSync(path.join(tmpdir(), 'busfactor-bare-'));
+    onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
+    const bareWithout = path.join(parent, 'without.git');
+    repo.git(['clone', '-q', '--bare', repo.dir, bareWithout]);
+    expect(await loadIgnoreRevs(await openRepository(bareWithout), repo.rev('HEAD'))).toBeUndefined();
+    writeFileSync(path.join(repo.dir, '.git-blame-ignore-revs'), `${reformat}\n`);
+    repo.git(['add', '.git-blame-ignore-revs']);
+    const who = { name: 'Alice Archer', email: 'alice@example.com', date: '2030-01-01T00:00:00Z' };
+    repo.git(['commit', '-q', '-m', 'Ignore the reformat'], {
+      GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: who.date,
+      GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: who.date,
+    });
+    const bare = path.join(parent, 'with.git');
+    repo.git(['clone', '-q', '--bare', repo.dir, bare]);
+    const loaded = await loadIgnoreRevs(await openRepository(bare), repo.rev('HEAD'));
+    expect([...(loaded?.handler.commits ?? [])]).toEqual([reformat]);
+    expect(readFileSync(loaded?.file as string, 'utf8')).toBe(`${reformat}\n`);
+    loaded?.close();
+    expect(existsSync(loaded?.file as string)).toBe(false);
   });
 
   it('a merge-heavy random history', async () => {

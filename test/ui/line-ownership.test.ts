@@ -56,4 +56,16 @@ describe('detail pane: line ownership and knowledge islands', () => {
     expect(knowledgeIslands(report, lib)).toEqual({ kind: 'lines', islands: [] });
     expect(lineShares(report, lib)).toEqual({ lines: 0, owners: [] });
   });
+
+  it('counts lines of commits without an author in a folder\'s total, as the report does', async () => {
+    const report = withLines(await analyze({ path: acme() }));
+    const files = report.files.map((file) => (file.path === 'src/ui/view.js' ? { ...file, lines: 12 } : file));
+    const ui = indexTree(buildModuleTree(report)).get('src/ui') as ModuleNode;
+    const lines = lineShares({ ...report, files }, ui);
+    expect(lines?.lines).toBe(22);
+    expect(lines?.owners.map((owner) => [owner.name, owner.lines, owner.share])).toEqual([
+      ['Carol Chen', 14, 14 / 22],
+      ['Alice Archer', 6, 6 / 22],
+    ]);
+  });
 });

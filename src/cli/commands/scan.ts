@@ -22,6 +22,7 @@ export async function runScan(path: string, flags: ScanFlags, signal: AbortSigna
   const options: AnalyzeOptions = {
     path,
     rev: flags.rev,
+    algorithm: flags.algorithm,
     depth: flags.depth,
     minFiles: flags.minFiles,
     include: flags.include,
@@ -55,7 +56,7 @@ export async function runScan(path: string, flags: ScanFlags, signal: AbortSigna
 
 /**
  * The explorer, loaded only now: Ink and React stay out of `--help`, pipes and CI. Loading them
- * takes about a second (Ink brings hundreds of small modules), so the scan starts first and runs
+ * takes about half a second (Ink brings hundreds of small modules), so the scan starts first and runs
  * meanwhile, with the usual progress line on stderr until the explorer takes the screen. After it
  * closes, a scan error is printed exactly as the text CLI prints it, with the same exit code.
  */

@@ -6,7 +6,7 @@ import { createExplorerModel } from '../model/explorer-model.js';
 import { cursorOf, initialState, type ExplorerState } from '../model/explorer-state.js';
 import type { KeyContext } from '../model/handle-key.js';
 import { moduleColumns, peopleColumns, screenLayout, type ScreenLayout } from '../model/layout.js';
-import { DetailPane } from './DetailPane.js';
+import { DetailPane, detailListHeight } from './DetailPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -75,5 +75,5 @@ export function Explorer({ report, columns, rows, onQuit }: Props) {
 function pageSize(state: ExplorerState, layout: ScreenLayout | undefined): number {
   if (!layout) return 1;
   if (state.view === 'people') return layout.peopleHeight;
-  return state.focus === 'detail' ? layout.detailHeight - 4 : layout.treeHeight;
+  return state.focus === 'detail' ? detailListHeight(layout.detailHeight) : layout.treeHeight;
 }

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import { truncate } from '../../render/table.js';
 import type { Report } from '../../report/report.js';
-import { plural } from '../model/cells.js';
+import { plural } from '../../format.js';
 import type { View } from '../model/explorer-state.js';
 import { Line } from './Line.js';
 

@@ -1,10 +1,10 @@
 import { Box } from 'ink';
 import type { ScopeScore } from '../../report/what-if.js';
-import { useScrollTop } from '../hooks/use-scroll-top.js';
 import type { ModuleColumns } from '../model/layout.js';
 import { moduleHeading, moduleRowSegments } from '../model/module-row.js';
 import type { TreeRow } from '../model/visible-rows.js';
 import { Line } from './Line.js';
+import { ScrollList } from './ScrollList.js';
 
 export interface Props {
   readonly rows: readonly TreeRow[];
@@ -24,18 +24,18 @@ export interface Props {
 
 /** The folder tree: headings, then a window of rows that follows the cursor. */
 export function ModuleTable({ rows, cursor, baseScores, scores, columns, width, height, focused = true }: Props) {
-  const top = useScrollTop(cursor, height, rows.length);
-  const shown = rows.slice(top, top + height);
   return (
     <Box flexDirection="column" height={height + 1}>
       <Line segments={moduleHeading(columns)} width={width} />
-      {shown.map((row, i) => {
-        const selected = top + i === cursor;
-        const path = row.node.path;
-        return (
-          <Line key={path} segments={moduleRowSegments(row, baseScores.get(path), scores.get(path), columns, selected)} width={width} selected={selected && focused} />
-        );
-      })}
+      <ScrollList
+        items={rows}
+        cursor={cursor}
+        height={height}
+        width={width}
+        focused={focused}
+        itemKey={(row) => row.node.path}
+        segments={(row, _position, selected) => moduleRowSegments(row, baseScores.get(row.node.path), scores.get(row.node.path), columns, selected)}
+      />
     </Box>
   );
 }

@@ -1,9 +1,9 @@
 import { Box } from 'ink';
-import { useScrollTop } from '../hooks/use-scroll-top.js';
 import type { PeopleColumns } from '../model/layout.js';
 import type { PersonRow } from '../model/people-rows.js';
 import { peopleHeading, personRowSegments } from '../model/person-row.js';
 import { Line } from './Line.js';
+import { ScrollList } from './ScrollList.js';
 
 export interface Props {
   readonly rows: readonly PersonRow[];
@@ -18,16 +18,18 @@ export interface Props {
 
 /** Everyone: files authored, modules where they are a key person, impact, last commit. */
 export function PeopleTable({ rows, cursor, headTime, columns, width, height }: Props) {
-  const top = useScrollTop(cursor, height, rows.length);
-  const shown = rows.slice(top, top + height);
   return (
     <Box flexDirection="column" height={height + 1}>
       <Line segments={peopleHeading(columns)} width={width} />
-      {shown.map((row, i) => {
-        const selected = top + i === cursor;
-        return <Line key={row.index} segments={personRowSegments(row, headTime, columns, selected)} width={width} selected={selected} />;
-      })}
-      {rows.length === 0 ? <Line segments={[{ text: '     nobody matches the filter', dim: true }]} width={width} /> : null}
+      <ScrollList
+        items={rows}
+        cursor={cursor}
+        height={height}
+        width={width}
+        itemKey={(row) => row.index}
+        segments={(row, _position, selected) => personRowSegments(row, headTime, columns, selected)}
+        empty="     nobody matches the filter"
+      />
     </Box>
   );
 }

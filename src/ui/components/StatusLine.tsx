@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import type { Report } from '../../report/report.js';
 import type { ScopeScore } from '../../report/what-if.js';
-import { busFactorCell, percent, riskLevel, type Segment } from '../model/cells.js';
+import { percent, riskLevel } from '../../format.js';
+import { busFactorCell, type Segment } from '../model/cells.js';
 import type { SortOrder } from '../model/sort-order.js';
 import { Line } from './Line.js';
 

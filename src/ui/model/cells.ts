@@ -9,11 +9,6 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'right' ? gap + cut : cut + gap;
 }
 
-export const count = (n: number): string => n.toLocaleString('en-US');
-/** `1 file`, `2,496 files`. */
-export const plural = (n: number, noun: string): string => `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
-export const percent = (share: number): string => `${Math.round(share * 100)}%`;
-
 /**
  * A bus factor as the tree shows it: `2`, `1!` (marked without colour), and under what-if the
  * change, `3→1!`. A trailing space where there is no `!` keeps the digits aligned.
@@ -21,11 +16,6 @@ export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 export function busFactorCell(before: number, after: number): string {
   const mark = after <= 1 ? '!' : ' ';
   return before === after ? `${after}${mark}` : `${before}→${after}${mark}`;
-}
-
-/** Colour of a bus factor: 1 (or 0) red, 2 yellow, 3+ green, as the text output. */
-export function riskLevel(busFactor: number): 'red' | 'yellow' | 'green' {
-  return busFactor <= 1 ? 'red' : busFactor === 2 ? 'yellow' : 'green';
 }
 
 /** A bar of `width` cells, `share` (0–1) of them full: `███░░`. */

@@ -1,5 +1,5 @@
 import type { Report } from '../../report/report.js';
-import { filesBelow, indexAuthorship, scoreFiles, type AuthorshipIndex, type ScopeScore } from '../../report/what-if.js';
+import { filesBelow, indexAuthorship, scoreFiles, type ScopeScore } from '../../report/what-if.js';
 import { detailPeople, type DetailPerson } from './detail-people.js';
 import type { ExplorerState } from './explorer-state.js';
 import { knowledgeIslands, type IslandSummary } from './knowledge-islands.js';
@@ -26,7 +26,6 @@ export interface ExplorerView {
 
 export interface ExplorerModel {
   readonly report: Report;
-  readonly index: AuthorshipIndex;
   readonly tree: ModuleNode;
   /** Pure: the same state gives the same view (results are cached per set of marks). */
   view(state: ExplorerState): ExplorerView;
@@ -77,5 +76,5 @@ export function createExplorerModel(report: Report): ExplorerModel {
       state.view === 'people' ? peopleRows(report, { moduleScores: modulesFor(state.leaving), baseModuleScores: modulesFor(noMarks), leaving: state.leaving, filter: state.filters.people, sort: state.sorts.people }) : [];
     return { baseScores, scores, rows, cursor, node, detail, lines, islands, people };
   };
-  return { report, index, tree, view };
+  return { report, tree, view };
 }

@@ -1,3 +1,5 @@
+import { plural } from '../../format.js';
+
 const DAY = 86_400_000;
 
 /**
@@ -8,10 +10,10 @@ export function formatAge(at: string, headTime: string): string {
   const days = Math.floor((Date.parse(headTime) - Date.parse(at)) / DAY);
   if (!Number.isFinite(days)) return '?';
   if (days <= 0) return '<1 day ago';
-  if (days < 14) return plural(days, 'day');
-  if (days < 61) return plural(Math.round(days / 7), 'week');
-  if (days < 730) return plural(Math.round(days / 30.44), 'month');
-  return plural(Math.floor(days / 365.25), 'year');
+  if (days < 14) return ago(days, 'day');
+  if (days < 61) return ago(Math.round(days / 7), 'week');
+  if (days < 730) return ago(Math.round(days / 30.44), 'month');
+  return ago(Math.floor(days / 365.25), 'year');
 }
 
-const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+const ago = (n: number, unit: string): string => `${plural(n, unit)} ago`;

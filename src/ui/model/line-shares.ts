@@ -23,21 +23,24 @@ export function lineShares(report: Report, node: ModuleNode): LineSummary | unde
     const file = report.files[index];
     if (!file?.owners) continue;
     seen = true;
+    // The file's total, as the report's shares take it: lines of commits without an author count too.
+    lines += file.lines ?? sum(file.owners);
     for (const owner of file.owners) {
       const entry = byPerson.get(owner.id) ?? { id: owner.id, name: owner.name, email: owner.email, lines: 0 };
       entry.lines += owner.lines;
-      lines += owner.lines;
       byPerson.set(owner.id, entry);
     }
   }
   // With line ownership on, a folder without owners has no surviving text lines (binary files).
   if (!seen) return report.lineOwnership ? { lines: 0, owners: [] } : undefined;
+  // Ties in the report's order of people, as the listed modules' owners have them.
+  const rank = new Map(report.people.map((person, i) => [person.id, i]));
   const owners = [...byPerson.values()]
     .map((owner) => ({ ...owner, share: lines === 0 ? 0 : owner.lines / lines }))
-    .sort((a, b) => b.lines - a.lines || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => b.lines - a.lines || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   return { lines, owners };
 }
 
-function sum(owners: readonly LineShare[]): number {
+function sum(owners: readonly { readonly lines: number }[]): number {
   return owners.reduce((total, owner) => total + owner.lines, 0);
 }

@@ -1,6 +1,7 @@
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import type { ScopeScore } from '../../report/what-if.js';
-import { bar, busFactorCell, count, fit, riskLevel, type Segment } from './cells.js';
+import { count, riskLevel } from '../../format.js';
+import { bar, busFactorCell, fit, type Segment } from './cells.js';
 import type { ModuleColumns } from './layout.js';
 import type { TreeRow } from './visible-rows.js';
 

@@ -1,4 +1,5 @@
 import type { Report } from '../../report/report.js';
+import { compareText } from '../../compare-text.js';
 
 /** A folder of the analysed scope, with every file below it (recursively). */
 export interface ModuleNode {
@@ -60,7 +61,7 @@ function freeze(node: Draft, depth: number, parent: string | undefined): ModuleN
     current = only;
   }
   const children = [...current.children.values()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareText(a.name, b.name))
     .map((child) => freeze(child, depth + 1, current.path));
   return { path: current.path, name, depth, files: current.files, children, parent };
 }

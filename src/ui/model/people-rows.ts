@@ -1,6 +1,7 @@
 import type { Report, ReportPerson } from '../../report/report.js';
 import type { ScopeScore } from '../../report/what-if.js';
-import { compareText, type SortOrder } from './sort-order.js';
+import { compareText } from '../../compare-text.js';
+import type { SortOrder } from './sort-order.js';
 
 /** One person in the people view. */
 export interface PersonRow {

@@ -1,5 +1,6 @@
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
-import { count, fit, type Segment } from './cells.js';
+import { count } from '../../format.js';
+import { fit, type Segment } from './cells.js';
 import { formatAge } from './format-age.js';
 import type { PeopleColumns } from './layout.js';
 import type { PersonRow } from './people-rows.js';

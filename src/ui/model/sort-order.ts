@@ -6,5 +6,3 @@ export const SORT_ORDERS: readonly SortOrder[] = ['risk', 'size', 'name'];
 export function nextSortOrder(order: SortOrder): SortOrder {
   return SORT_ORDERS[(SORT_ORDERS.indexOf(order) + 1) % SORT_ORDERS.length] as SortOrder;
 }
-
-export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

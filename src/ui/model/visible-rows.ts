@@ -1,6 +1,7 @@
 import type { ScopeScore } from '../../report/what-if.js';
 import type { ModuleNode } from './module-tree.js';
-import { compareText, type SortOrder } from './sort-order.js';
+import { compareText } from '../../compare-text.js';
+import type { SortOrder } from './sort-order.js';
 
 /** One line of the module tree as shown. */
 export interface TreeRow {

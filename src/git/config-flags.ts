@@ -9,3 +9,9 @@ export const BOUNDED_MEMORY_CONFIG: readonly string[] = [
   '-c', 'core.packedGitWindowSize=64m',
   '-c', 'core.packedGitLimit=256m',
 ];
+
+/**
+ * No limit on rename detection (git's diff.renameLimit defaults to 1000 sources × destinations,
+ * past which it silently gives up): on the command line, never written to the user's config.
+ */
+export const NO_RENAME_LIMIT: readonly string[] = ['-c', 'diff.renameLimit=999999'];
