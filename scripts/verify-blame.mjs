@@ -61,7 +61,7 @@ if (options.sample > 0 && options.sample < files.length) {
   const next = random(options.seed);
   files = files.map((file) => [next(), file]).sort((a, b) => a[0] - b[0]).slice(0, options.sample).map(([, file]) => file).sort();
 }
-const ignored = options.ignoreRevs ? await loadIgnoreRevs(repo, head) : undefined;
+const ignored = options.ignoreRevs ? await loadIgnoreRevs(repo, head, []) : undefined;
 
 let started = Date.now();
 const replay = await replayHistory(repo, head, { firstParent: options.firstParent, ignored: ignored?.handler, pathspec, relevant });

@@ -1,14 +1,16 @@
 import { buildFileUniverse } from './files/build-file-universe.js';
 import type { FileUniverse } from './files/types.js';
-import { openRepository, resolveCommit, type Repository } from './git/repo.js';
+import { asCorruption, openRepository, resolveCommit, type Repository } from './git/repo.js';
 import { runGit } from './git/run-git.js';
 import { CancelledError } from './errors.js';
+import type { LineageCollector } from './history/lineage-collector.js';
 import { scanWithFallback } from './history/scan-with-fallback.js';
 import { computeLineOwnership, type LineOwnershipResult } from './ownership/line-ownership.js';
 import { mergeIdentities } from './identity/merge-identities.js';
 import { computeAuthorship } from './knowledge/compute-authorship.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
+import { tempFolderWarnings } from './temp-folder.js';
 import { warningWithPaths, type Warning } from './warnings.js';
 
 /** What to analyse and how; the CLI fills it from flags. */
@@ -62,8 +64,19 @@ export function walkedCommits(progress: Progress): { done: number; total: number
 export const DEFAULT_DEPTH = 2;
 export const DEFAULT_MIN_FILES = 3;
 
-/** The whole pipeline: repository → history scan + file universe → authorship → report. */
+/**
+ * The whole pipeline: repository → history scan + file universe → authorship → report. A git
+ * failure no stage could work around because the repository is damaged is reported as such.
+ */
 export async function analyze(options: AnalyzeOptions): Promise<Report> {
+  try {
+    return await analyzeRepository(options);
+  } catch (error) {
+    throw asCorruption(error);
+  }
+}
+
+async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
   const { signal } = options;
   let progress: Progress = { phase: 'opening', commits: 0, totalCommits: undefined };
   const report = (next: Partial<Progress>) => {
@@ -94,13 +107,22 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     }),
   ]);
 
-  warnings.push(...history.warnings);
+  warnings.push(...history.warnings, ...historyWarnings(history.collector));
+  if (universe.files.length === 0) {
+    warnings.push({ code: 'empty-scope', message: `no files to analyse in ${repo.scope === '' ? 'this repository' : repo.scope}: none of its files counts (see excluded)` });
+  }
   report({ phase: 'authorship', commits: history.collector.commits });
   const people = mergeIdentities(history.collector.identities.identities);
   const authorship = computeAuthorship(paths(universe), history.collector.paths, people, { includeBots: options.includeBots ?? false });
-  if (authorship.withoutHistory.length > 0) {
+  const { anonymous, neverChanged } = splitByCause(authorship.withoutHistory, history.collector.anonymousPaths);
+  if (neverChanged.length > 0) {
     warnings.push(
-      warningWithPaths('no-history', `${authorship.withoutHistory.length} file(s) never appear in the changes of a non-merge commit (added by a merge, or only copied) and are not counted, as in the reference implementation`, authorship.withoutHistory),
+      warningWithPaths('no-history', `${neverChanged.length} file(s) never appear in the changes of a non-merge commit (added by a merge, or only copied) and are not counted, as in the reference implementation`, neverChanged),
+    );
+  }
+  if (anonymous.length > 0) {
+    warnings.push(
+      warningWithPaths('anonymous-commits', `${anonymous.length} file(s) were only ever changed by commits without any author or committer name or email; such commits are skipped, as in the reference implementation, so these files are not counted`, anonymous),
     );
   }
   let ownership: LineOwnershipResult | undefined;
@@ -120,10 +142,11 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
     revision,
     headTime: history.headTime,
     commits: history.collector.commits,
+    anonymousPaths: history.collector.anonymousPaths,
     people,
     authorship,
     universe,
-    warnings: [...warnings, ...universe.warnings, ...(ownership?.warnings ?? [])],
+    warnings: [...warnings, ...universe.warnings, ...(ownership?.warnings ?? []), ...tempFolderWarnings()],
     ownership,
     algorithm: options.algorithm ?? 'avl',
     settings: {
@@ -141,6 +164,23 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
   });
   report({ phase: 'done' });
   return result;
+}
+
+/** What the history scan could not count as given: commits without a date, or without anybody. */
+function historyWarnings(collector: LineageCollector): Warning[] {
+  const warnings: Warning[] = [];
+  if (collector.undatedCommits > 0) {
+    warnings.push({ code: 'bad-dates', message: `${collector.undatedCommits} commit(s) have an author date that is missing or out of range (a forged or damaged commit): their dates are unknown and left out of first and last commit times`, count: collector.undatedCommits });
+  }
+  return warnings;
+}
+
+/** Files without history: those only anonymous commits changed, and those no commit changed. */
+function splitByCause(withoutHistory: readonly string[], anonymousPaths: ReadonlySet<string>): { anonymous: string[]; neverChanged: string[] } {
+  const anonymous: string[] = [];
+  const neverChanged: string[] = [];
+  for (const path of withoutHistory) (anonymousPaths.has(path) ? anonymous : neverChanged).push(path);
+  return { anonymous, neverChanged };
 }
 
 function paths(universe: FileUniverse): string[] {

@@ -3,7 +3,7 @@
  * code, in one place (`cli/report-error.ts`). Anything else that escapes is an {@link InternalError}.
  */
 
-/** Exit codes of the command-line contract (DESIGN.md). */
+/** Exit codes of the command-line contract (README, "Exit codes"). */
 export const EXIT = { ok: 0, breach: 1, input: 2 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -30,16 +30,19 @@ export class GitError extends BusfactorError {
   readonly stderr: string;
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
+  /** Set when git was killed for sitting idle while an answer was due. */
+  readonly stalledMs: number | undefined;
 
   constructor(
     message: string,
-    details: { args: readonly string[]; stderr: string; code: number | null; signal: NodeJS.Signals | null },
+    details: { args: readonly string[]; stderr: string; code: number | null; signal: NodeJS.Signals | null; stalledMs?: number },
   ) {
     super(message);
     this.args = details.args;
     this.stderr = details.stderr;
     this.code = details.code;
     this.signal = details.signal;
+    this.stalledMs = details.stalledMs;
   }
 }
 
@@ -58,4 +61,25 @@ export class InternalError extends BusfactorError {
   constructor(message: string, cause?: unknown) {
     super(message, { exitCode: EXIT.input, cause });
   }
+}
+
+/** Where an error happened, innermost first, kept for BUSFACTOR_DEBUG (cli/report-error.ts). */
+const contexts = new WeakMap<object, string[]>();
+
+/**
+ * Records where `error` happened (`replaying commit 1234abcd`, `applying the diff of src/a.js`) and
+ * returns it. The one-line message stays as it was; the context is for bug reports.
+ */
+export function withContext<E>(error: E, where: string): E {
+  if (typeof error === 'object' && error !== null) {
+    const list = contexts.get(error) ?? [];
+    list.push(where);
+    contexts.set(error, list);
+  }
+  return error;
+}
+
+/** The context {@link withContext} recorded, innermost first. */
+export function contextOf(error: unknown): readonly string[] {
+  return typeof error === 'object' && error !== null ? (contexts.get(error) ?? []) : [];
 }

@@ -1,5 +1,5 @@
 /**
- * Degraded input is data, not an exception (STYLE.md): each stage returns what it could not do
+ * Degraded input is data, not an exception (docs/architecture.md): each stage returns what it could not do
  * as warnings, and the report carries them all in `warnings[]`.
  */
 export type WarningCode =
@@ -7,7 +7,13 @@ export type WarningCode =
   | 'rename-detection-fallback'
   | 'missing-objects'
   | 'no-history'
-  | 'attributes-unreadable';
+  | 'attributes-unreadable'
+  | 'temp-folder-fallback'
+  | 'ignore-revs-unusable'
+  | 'line-ownership-self-check'
+  | 'bad-dates'
+  | 'anonymous-commits'
+  | 'empty-scope';
 
 export interface Warning {
   /** A stable machine-readable code. */

@@ -31,7 +31,7 @@ function coverageOf(covered: number, n: number): number {
 }
 
 /**
- * The greedy truck factor of Avelino et al. (ALGORITHMS.md §1, the reference's
+ * The greedy truck factor of Avelino et al. (docs/algorithms.md §1, the reference's
  * `GreedyTruckFactor`): while at least half the files have an author among the remaining people,
  * remove the person who authors the most files and count one. "Most files" is the size of the
  * person's whole author set in the scope, not the files only they cover, exactly as the reference

@@ -1,7 +1,7 @@
 import { compareText } from '../compare-text.js';
 
 /**
- * Order between people who author as many files (ALGORITHMS.md §1): the reference breaks such
+ * Order between people who author as many files (docs/algorithms.md §1): the reference breaks such
  * ties arbitrarily (HashMap order); we take the one with more creations + deliveries first, then
  * the smaller id, so results are deterministic.
  */

@@ -15,7 +15,7 @@ function collect(value: string, previous: string[]): string[] {
 export type ScanAction = (path: string, flags: ScanFlags) => Promise<void>;
 
 /**
- * The command-line contract of DESIGN.md: `busfactor [scan] [path]` with common flags. The program
+ * The command-line contract (README, "Usage"): `busfactor [scan] [path]` with common flags. The program
  * only parses; the action (lazy-loaded by the caller) does the work.
  */
 export function createProgram(scanAction: ScanAction): Command {

@@ -3,6 +3,11 @@ import { EXIT } from '../errors.js';
 import { createProgram } from './program.js';
 import { EXIT_INTERRUPTED, reportError } from './report-error.js';
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** How long an interrupted run may take to unwind before it is ended regardless. */
+const INTERRUPT_GRACE_MS = 3000;
+
 /**
  * Runs the CLI and returns the exit code; the only place that decides one. Commands are loaded
  * when they run, so `--help` and `--version` stay fast.
@@ -13,9 +18,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const onInterrupt = () => {
     interrupted = true;
     controller.abort();
+    // Aborting stops every git process and lets the pipeline unwind; should anything still hold
+    // the run (a git that ignores SIGTERM), the signal ends it anyway once the grace time is over.
+    setTimeout(() => {
+      process.stderr.write('busfactor: interrupted\n');
+      process.exit(EXIT_INTERRUPTED);
+    }, INTERRUPT_GRACE_MS).unref();
   };
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
+  // Once each: a second Ctrl-C gets Node's default, an immediate end.
+  for (const name of SIGNALS) process.once(name, onInterrupt);
   // `busfactor --json | head`: a closed pipe ends the output, it is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
@@ -39,8 +50,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     return reportError(error, (line) => process.stderr.write(line));
   } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
+    for (const name of SIGNALS) process.off(name, onInterrupt);
   }
   return exitCode;
 }

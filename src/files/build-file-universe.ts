@@ -5,6 +5,7 @@ import { classifyBlob, excludeByName, needsContent, type FileFacts, type Verdict
 import { listTree, type TreeEntry } from './list-tree.js';
 import { compileGlobs, type PathMatcher } from './match-globs.js';
 import { readAttributes, type FileAttributes } from './read-attributes.js';
+import { countLines } from './count-lines.js';
 import { readBlobs } from './read-blobs.js';
 import type { ExclusionReason, FileUniverse, FileUniverseOptions, UniverseFile } from './types.js';
 
@@ -55,7 +56,7 @@ async function attributesFor(repo: Repository, commit: string, tree: readonly Tr
 }
 
 /**
- * The file universe of `commit` (ALGORITHMS.md §1, §4): the files GitHub Linguist counts in a
+ * The file universe of `commit` (docs/algorithms.md §1, §4): the files GitHub Linguist counts in a
  * repository's language statistics, minus the §4 exclusions and the user's globs. Every tree
  * entry left out is counted under one reason.
  */
@@ -82,21 +83,28 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
 
   const toRead: Candidate[] = [];
   const verdicts = new Map<Candidate, Verdict>();
+  const missing: string[] = [];
+  const lineCounts = new Map<Candidate, number>();
   blobs.forEach((entry, i) => {
     const candidate: Candidate = { path: entry.path, rawPath: entry.rawPath, oid: entry.oid, size: entry.size, attributes: attributes?.[i], included: include !== undefined };
     const reason = excludeByName(candidate);
     if (reason) leaveOut(reason, candidate.path, candidate.size);
-    else if ((candidate.size !== undefined && candidate.size > MAX_READ_BYTES) || !needsContent(candidate, allText)) {
+    else if (candidate.size === undefined) {
+      // No size: the object is missing (ls-tree's BAD, or listed missing in a partial clone).
+      // Never asked for: in a partial clone that alone would end cat-file.
+      missing.push(candidate.path);
+      verdicts.set(candidate, classifyBlob(candidate, undefined, { allText, missing: true }));
+    } else if (candidate.size > MAX_READ_BYTES || !needsContent(candidate, allText)) {
       verdicts.set(candidate, classifyBlob(candidate, undefined, { allText, missing: false }));
     } else toRead.push(candidate);
   });
 
-  const missing: string[] = [];
   await readBlobs(
     repo,
     toRead,
     (candidate, content) => {
       if (content === undefined) missing.push(candidate.path);
+      else lineCounts.set(candidate, countLines(content));
       verdicts.set(candidate, classifyBlob(candidate, content, { allText, missing: content === undefined }));
     },
     signal,
@@ -107,14 +115,16 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   }
 
   const counted: (UniverseFile & { rawPath: Buffer })[] = [];
-  for (const [{ path, oid, size, rawPath }, verdict] of verdicts) {
+  for (const [candidate, verdict] of verdicts) {
+    const { path, oid, size, rawPath } = candidate;
+    const lines = lineCounts.get(candidate);
     // A missing object's size is unknown: 0.
-    if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath });
+    if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath, ...(lines === undefined ? {} : { lines }) });
     else leaveOut(verdict.reason, path, size);
   }
   // git's order: the bytes of the UTF-8 path (JavaScript's string order differs beyond the BMP).
   counted.sort((a, b) => Buffer.compare(a.rawPath, b.rawPath));
-  const files = counted.map(({ path, oid, size, language }): UniverseFile => ({ path, oid, size, language }));
+  const files = counted.map(({ rawPath: _, ...file }): UniverseFile => file);
   const excluded = Object.fromEntries(REASONS.filter((r) => tally.has(r)).map((r) => [r, tally.get(r)]));
   return { files, excluded, leftOut, warnings };
 }

@@ -1,7 +1,7 @@
 import { loadLinguistData, type PathRule } from './linguist-data.js';
 
 /**
- * Dependency lock files (ALGORITHMS.md §4), by exact base name. Linguist counts most of them as
+ * Dependency lock files (docs/algorithms.md §4), by exact base name. Linguist counts most of them as
  * generated (generated.rb) or data; we give them their own reason so reports can say so.
  */
 const LOCKFILES = new Set([
@@ -14,7 +14,7 @@ const LOCKFILES = new Set([
 ]);
 
 /**
- * The vendored defaults of ALGORITHMS.md §4. vendor.yml covers each of them today; they are
+ * The vendored defaults of docs/algorithms.md §4. vendor.yml covers each of them today; they are
  * spelled out so that the documented defaults hold whatever a Linguist update changes.
  */
 const EXTRA_VENDORED = /(?:^|\/)(?:node_modules|vendors?|third[-_]party|extern(?:al)?)\/|\.min\.(?:js|css)$/;

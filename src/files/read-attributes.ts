@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Repository } from '../git/repo.js';
 import { runGit } from '../git/run-git.js';
+import { createTempFolder } from '../temp-folder.js';
 
 /**
  * The `.gitattributes` a file has at the analysed revision, as Linguist reads them
@@ -58,7 +58,7 @@ function toAttributes(info: ReadonlyMap<string, string>): FileAttributes {
  */
 export async function readAttributes(repo: Repository, commit: string, paths: readonly Buffer[], signal?: AbortSignal): Promise<FileAttributes[]> {
   if (paths.length === 0) return [];
-  const dir = await mkdtemp(path.join(tmpdir(), 'busfactor-attr-'));
+  const dir = await createTempFolder('busfactor-attr-');
   try {
     const env = { GIT_INDEX_FILE: path.join(dir, 'index') };
     await runGit({ cwd: repo.cwd, env, signal, args: ['read-tree', '--end-of-options', commit] });

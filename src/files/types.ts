@@ -2,7 +2,7 @@ import type { Warning } from '../warnings.js';
 
 /**
  * Why a file in the analysed tree is not part of the file universe. Counted per reason in the
- * report's `excluded` (never dropped silently; ALGORITHMS.md §4).
+ * report's `excluded` (never dropped silently; docs/algorithms.md §4).
  */
 export type ExclusionReason =
   /** Outside the folder the user pointed at (`busfactor path/inside/repo`). */
@@ -40,6 +40,8 @@ export interface UniverseFile {
   readonly size: number;
   /** Linguist language name; undefined for text files of no known language (`--all-text`). */
   readonly language: string | undefined;
+  /** Lines as git counts them (count-lines.ts), when the content was read to classify the file. */
+  readonly lines?: number;
 }
 
 /** The counted files of a revision and what was left out. */

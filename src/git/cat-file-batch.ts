@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { collectStderr, gitFailureMessage, spawnGit } from './run-git.js';
+import { collectStderr, exitOf, gitFailureMessage, spawnFailure, spawnGit } from './run-git.js';
 
 /** An object read through `git cat-file --batch`, or `undefined` content when it is missing. */
 export interface BatchObject {
@@ -32,12 +32,13 @@ export class CatFileBatch {
   private readonly stderr: () => string;
 
   constructor(cwd: string) {
-    this.child = spawnGit({ cwd, args: ['cat-file', '--batch'] });
+    const command = { cwd, args: ['cat-file', '--batch'] };
+    this.child = spawnGit(command, () => this.queue.length > 0);
     this.child.stdout?.on('data', (chunk: Buffer) => this.onData(chunk));
     this.stderr = collectStderr(this.child);
-    this.child.once('error', (error) => this.fail(error));
+    this.child.once('error', (error) => this.fail(spawnFailure(command, error)));
     this.child.once('close', (code, signal) => {
-      const details = { args: ['cat-file', '--batch'], stderr: this.stderr(), code, signal };
+      const details = { args: command.args, stderr: this.stderr(), ...exitOf(this.child, code, signal) };
       this.fail(new GitError(gitFailureMessage(details.args, details.stderr, details), details));
     });
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createTempFolder } from '../temp-folder.js';
 import { deflateSync } from 'node:zlib';
 
 /**
@@ -27,9 +27,14 @@ export class PrivateObjects {
   /** What git echoes for {@link terminator}: the synthetic commit's id. */
   readonly terminatorEcho: string;
 
-  constructor(repositoryObjects: string, objectFormat: string) {
+  /** A new private object directory in a temporary folder of its own. */
+  static async create(repositoryObjects: string, objectFormat: string): Promise<PrivateObjects> {
+    return new PrivateObjects(await createTempFolder('busfactor-objects-'), repositoryObjects, objectFormat);
+  }
+
+  private constructor(root: string, repositoryObjects: string, objectFormat: string) {
     this.hashName = objectFormat === 'sha256' ? 'sha256' : 'sha1';
-    this.root = mkdtempSync(path.join(tmpdir(), 'busfactor-objects-'));
+    this.root = root;
     this.objects = path.join(this.root, 'objects');
     mkdirSync(this.objects);
     this.env = { GIT_OBJECT_DIRECTORY: this.objects, GIT_ALTERNATE_OBJECT_DIRECTORIES: repositoryObjects };

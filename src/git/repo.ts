@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GitError, InputError } from '../errors.js';
 import { runGit } from './run-git.js';
+import { isPartialClone, userConfigValue } from './read-config.js';
 
 /** Where a repository is and what kind it is; resolved once, then passed to every stage. */
 export interface Repository {
@@ -21,6 +22,13 @@ export interface Repository {
   readonly scope: string;
   /** A short display name: the top-level folder's name (without `.git`). */
   readonly name: string;
+  /**
+   * `mailmap.file` from the user's own (global or system) config. The repository's config may
+   * not name a file to read: it could be any path on the machine, a FIFO among them.
+   */
+  readonly userMailmapFile: string | undefined;
+  /** A partial clone: objects may be missing, and must be listed before any is read (missing-objects.ts). */
+  readonly isPartialClone: boolean;
 }
 
 function describeOpenFailure(target: string, error: GitError): InputError {
@@ -34,6 +42,12 @@ function describeOpenFailure(target: string, error: GitError): InputError {
   return new InputError(`cannot open ${target} as a git repository: ${error.message.replace(/^git \S+ failed: /, '')}`);
 }
 
+/** One path printed by `git rev-parse`: everything but the one newline git ends it with. */
+async function revParsePath(cwd: string, option: string, signal: AbortSignal | undefined): Promise<string> {
+  const { stdout } = await runGit({ cwd, signal, args: ['rev-parse', option] });
+  return stdout.toString('utf8').replace(/\n$/, '');
+}
+
 /** Resolves a path (work tree, subfolder, bare repository, linked worktree) to a {@link Repository}. */
 export async function openRepository(target: string, signal?: AbortSignal): Promise<Repository> {
   const absolute = path.resolve(target);
@@ -41,25 +55,32 @@ export async function openRepository(target: string, signal?: AbortSignal): Prom
   if (!info) throw new InputError(`path does not exist: ${target}`);
   if (!info.isDirectory()) throw new InputError(`not a directory: ${target}`);
 
-  let lines: string[];
+  let facts: string[];
+  let gitDir: string;
+  let prefix: string;
+  let userMailmapFile: string | undefined;
+  let partial: boolean;
   try {
-    const { stdout } = await runGit({
-      cwd: absolute,
-      signal,
-      args: ['rev-parse', '--absolute-git-dir', '--is-bare-repository', '--is-shallow-repository', '--show-object-format', '--is-inside-work-tree', '--show-prefix'],
-    });
-    lines = stdout.toString('utf8').split('\n');
+    // Paths each get a call of their own: a path may contain a newline, so lines cannot be split.
+    const [flags, dir, prefixed, mailmap, isPartial] = await Promise.all([
+      runGit({ cwd: absolute, signal, args: ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--show-object-format', '--is-inside-work-tree'] }),
+      revParsePath(absolute, '--absolute-git-dir', signal),
+      revParsePath(absolute, '--show-prefix', signal),
+      userConfigValue(absolute, 'mailmap.file', signal),
+      isPartialClone(absolute, signal),
+    ]);
+    facts = flags.stdout.toString('utf8').split('\n');
+    gitDir = dir;
+    prefix = prefixed;
+    userMailmapFile = mailmap;
+    partial = isPartial;
   } catch (error) {
     if (error instanceof GitError) throw describeOpenFailure(target, error);
     throw error;
   }
-  const [gitDir = '', bare, shallow, objectFormat = 'sha1', insideWorkTree, prefix = ''] = lines;
+  const [bare, shallow, objectFormat = 'sha1', insideWorkTree] = facts;
   const isBare = bare === 'true';
-  let cwd = gitDir;
-  if (insideWorkTree === 'true') {
-    const { stdout } = await runGit({ cwd: absolute, signal, args: ['rev-parse', '--show-toplevel'] });
-    cwd = stdout.toString('utf8').replace(/\n$/, '');
-  }
+  const cwd = insideWorkTree === 'true' ? await revParsePath(absolute, '--show-toplevel', signal) : gitDir;
   const nameSource = insideWorkTree === 'true' ? cwd : gitDir.replace(/\/\.git$/, '');
   return {
     cwd,
@@ -69,25 +90,68 @@ export async function openRepository(target: string, signal?: AbortSignal): Prom
     objectFormat,
     scope: prefix,
     name: path.basename(nameSource).replace(/\.git$/, '') || nameSource,
+    userMailmapFile,
+    isPartialClone: partial,
   };
 }
 
 /**
- * Resolves a revision to a full commit id. `--end-of-options` keeps a revision that starts with
- * `-` from being read as an option.
+ * The `.mailmap` settings of the history scan. git reads the work tree's `.mailmap` by itself (not
+ * through a symlink); a bare repository has none, so the analysed commit's copy is named. A mailmap
+ * file comes only from the user's own config (`safety.ts` clears the repository's).
  */
-export async function resolveCommit(repo: Repository, rev: string, signal?: AbortSignal): Promise<string> {
-  try {
-    const { stdout } = await runGit({ cwd: repo.cwd, signal, args: ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`] });
-    return stdout.toString('utf8').trim();
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    if (rev === 'HEAD' && (await hasNoCommits(repo, signal))) throw new InputError('the repository has no commits yet');
-    throw new InputError(`unknown revision: ${rev}`, { hint: 'give a commit, branch or tag that exists in this repository' });
-  }
+export function mailmapConfig(repo: Repository, commit: string): string[] {
+  return [
+    ...(repo.userMailmapFile ? ['-c', `mailmap.file=${repo.userMailmapFile}`] : []),
+    ...(repo.isBare ? ['-c', `mailmap.blob=${commit}:.mailmap`] : []),
+  ];
 }
 
-async function hasNoCommits(repo: Repository, signal?: AbortSignal): Promise<boolean> {
-  const { stdout } = await runGit({ cwd: repo.cwd, signal, args: ['rev-list', '-n', '1', '--all'], okCodes: [0, 128] });
-  return stdout.length === 0;
+/**
+ * Resolves a revision to a full commit id. `--end-of-options` keeps a revision that starts with
+ * `-` from being read as an option. A revision that names an object the repository cannot read is
+ * reported as corruption, not as an unknown revision or an empty repository.
+ */
+export async function resolveCommit(repo: Repository, rev: string, signal?: AbortSignal): Promise<string> {
+  const verify = (spec: string) => runGit({ cwd: repo.cwd, signal, okCodes: [0, 1, 128], args: ['rev-parse', '--verify', '--quiet', '--end-of-options', spec] });
+  const commit = await verify(`${rev}^{commit}`);
+  if (commit.code === 0) return commit.stdout.toString('utf8').trim();
+
+  const named = await verify(rev);
+  if (named.code === 0) {
+    const oid = named.stdout.toString('utf8').trim();
+    const type = await runGit({ cwd: repo.cwd, signal, okCodes: [0, 128], args: ['cat-file', '-t', oid] });
+    if (type.code !== 0) throw corruption(`${rev} points to ${oid}, which cannot be read`, type.stderr);
+    throw new InputError(`not a commit: ${rev} is a ${type.stdout.toString('utf8').trim()}`, { hint: 'give a commit, branch or tag' });
+  }
+  if (rev === 'HEAD') {
+    const any = await runGit({ cwd: repo.cwd, signal, okCodes: [0, 128], args: ['rev-list', '-n', '1', '--all'] });
+    if (any.code !== 0) throw corruption('its refs name objects that cannot be read', any.stderr);
+    if (any.stdout.length === 0) throw new InputError('the repository has no commits yet');
+    throw new InputError('HEAD has no commits yet (its branch is unborn)', { hint: 'give a branch or commit with --rev' });
+  }
+  throw new InputError(`unknown revision: ${rev}`, { hint: 'give a commit, branch or tag that exists in this repository' });
+}
+
+/** The repository is damaged: named, with git's own reason (each distinct line once). */
+export function corruption(what: string, stderr: string): InputError {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.replace(/^(fatal|error):\s*/, '').trim())
+    .filter(Boolean);
+  const reason = [...new Set(lines)].join('; ');
+  return new InputError(`the repository is corrupt: ${what}${reason ? ` (git: ${reason})` : ''}`, { hint: 'git fsck names the damage' });
+}
+
+/** What git says when objects it needs are missing or damaged (not a usage error). */
+const DAMAGE = /could not read|unable to read|bad object|missing (blob|tree|commit|object)|corrupt|does not match index|inflate|packfile|invalid object|unable to parse/i;
+
+/**
+ * A git failure that escaped every fallback because an object the history needs (a commit, a
+ * tree) is missing or damaged: reported as corruption, with git's reason, instead of as the failure
+ * of whichever subcommand met it first. Other errors pass through unchanged.
+ */
+export function asCorruption(error: unknown): unknown {
+  if (!(error instanceof GitError) || !DAMAGE.test(error.stderr)) return error;
+  return corruption('objects its history needs are missing or damaged', error.stderr);
 }

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { CancelledError, GitError } from '../errors.js';
-import { SAFE_CONFIG, safeGitEnv } from './safety.js';
+import { safeGitArgs, safeGitEnv, subcommandOf } from './safety.js';
 import { RecordSplitter } from './split-records.js';
+import { stallMsFromEnv, watchForStall } from './stall-watch.js';
 
 /** One git invocation. `args` start with the subcommand; safety settings are added here. */
 export interface GitCommand {
@@ -20,14 +22,27 @@ export interface GitCommand {
   readonly background?: boolean;
 }
 
+/**
+ * When git owes us output: while this says true and git writes nothing and uses no CPU for the
+ * stall window, it is killed and the call fails (see stall-watch.ts). Default: always.
+ */
+export type IsWaiting = () => boolean;
+
 const STDERR_LIMIT = 64 * 1024;
 /** Niceness 19 on Unix (os.constants.priority.PRIORITY_LOW is only 10). */
 const LOWEST_PRIORITY = 19;
 
-/** Starts git without a shell, with the safety settings of DESIGN.md. The only spawn of git. */
-export function spawnGit(command: GitCommand): ChildProcess {
+/** git processes that were killed for sitting idle while an answer was due, and for how long. */
+const stalled = new WeakMap<ChildProcess, number>();
+
+/**
+ * Starts git without a shell, with the safety settings of docs/safety.md. The only spawn of git.
+ * The process is watched: if it stops answering while `isWaiting()`, it is killed, and its failure
+ * message says so.
+ */
+export function spawnGit(command: GitCommand, isWaiting: IsWaiting = () => true): ChildProcess {
   if (command.signal?.aborted) throw new CancelledError();
-  const child = spawn('git', [...SAFE_CONFIG, ...command.args], {
+  const child = spawn('git', safeGitArgs(command.args), {
     cwd: command.cwd,
     env: safeGitEnv(command.env),
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -42,6 +57,18 @@ export function spawnGit(command: GitCommand): ChildProcess {
       // Not permitted or already exited: it then simply runs at normal priority.
     }
   }
+  const watch = watchForStall(child, {
+    stallMs: stallMsFromEnv(),
+    isWaiting,
+    onStall: (idleMs) => {
+      stalled.set(child, idleMs);
+      child.kill('SIGKILL');
+    },
+  });
+  child.stdout?.on('data', watch.progressed);
+  child.stderr?.on('data', watch.progressed);
+  child.once('close', watch.stop);
+  child.once('error', watch.stop);
   return child;
 }
 
@@ -61,15 +88,27 @@ export function collectStderr(child: ChildProcess): () => string {
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** Set when the tool killed git for not answering: how long it had been idle. */
+  stalledMs?: number;
 }
 
-function waitForExit(child: ChildProcess): Promise<Exit> {
+/** How a git process ended, with the stall mark when the watch killed it. */
+export function exitOf(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): Exit {
+  const stalledMs = stalled.get(child);
+  return stalledMs === undefined ? { code, signal } : { code, signal, stalledMs };
+}
+
+/** The error for a git that could not be started: git missing, or the folder to run it in gone. */
+export function spawnFailure(command: GitCommand, error: NodeJS.ErrnoException): Error {
+  if (error.code !== 'ENOENT') return error;
+  const reason = existsSync(command.cwd) ? 'git is not installed or not on PATH' : `the folder to run git in no longer exists: ${command.cwd}`;
+  return new GitError(reason, { args: command.args, stderr: '', code: null, signal: null });
+}
+
+function waitForExit(child: ChildProcess, command: GitCommand): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') reject(new GitError('git is not installed or not on PATH', { args: [], stderr: '', code: null, signal: null }));
-      else reject(error);
-    });
-    child.once('close', (code, signal) => resolve({ code, signal }));
+    child.once('error', (error: NodeJS.ErrnoException) => reject(spawnFailure(command, error)));
+    child.once('close', (code, signal) => resolve(exitOf(child, code, signal)));
   });
 }
 
@@ -82,9 +121,13 @@ export function summariseGitStderr(stderr: string): string | undefined {
 
 /** `git <subcommand> failed: <reason>`, the subcommand found past any `-c name=value` options. */
 export function gitFailureMessage(args: readonly string[], stderr: string, exit: Exit): string {
-  const subcommand = args.find((arg, i) => !arg.startsWith('-') && args[i - 1] !== '-c');
+  const { name } = subcommandOf(args);
+  const git = `git${name === undefined ? '' : ` ${name}`}`;
+  if (exit.stalledMs !== undefined) {
+    return `${git} stopped answering: no output and no CPU time for ${Math.round(exit.stalledMs / 1000)} s while an answer was due (a file it reads may be a FIFO or device; see BUSFACTOR_STALL_SECONDS)`;
+  }
   const reason = summariseGitStderr(stderr) ?? (exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`);
-  return `git${subcommand === undefined ? '' : ` ${subcommand}`} failed: ${reason}`;
+  return `${git} failed: ${reason}`;
 }
 
 function failure(command: GitCommand, stderr: string, exit: Exit): GitError {
@@ -119,7 +162,7 @@ export async function runGit(
   const unlink = linkAbort(child, command.signal);
   child.stdin?.end(command.input ?? '');
   try {
-    const exit = await waitForExit(child);
+    const exit = await waitForExit(child, command);
     if (command.signal?.aborted) throw new CancelledError();
     if (exit.code === null || !(command.okCodes ?? [0]).includes(exit.code)) throw failure(command, stderr(), exit);
     return { stdout: Buffer.concat(chunks), stderr: stderr(), code: exit.code };
@@ -134,13 +177,15 @@ export async function runGit(
  * record. Throws {@link GitError} after the last batch if git failed. Stopping early kills git.
  */
 export async function* streamGitRecords(command: GitCommand & { readonly input?: string | Buffer }, delimiter: number): AsyncGenerator<Buffer[]> {
+  // While our consumer handles a batch, git may block on a full pipe: that is not a stall.
+  let consumerBusy = false;
   // On a pipe git flushes after every record (GIT_FLUSH unset): ~one 200-byte chunk per commit,
   // which costs more in per-chunk overhead than git takes to log. Fully buffered output instead.
-  const child = spawnGit({ ...command, env: { GIT_FLUSH: '0', ...command.env } });
+  const child = spawnGit({ ...command, env: { GIT_FLUSH: '0', ...command.env } }, () => !consumerBusy);
   // Written asynchronously while we read: git reads all of a --stdin revision list first.
   child.stdin?.end(command.input ?? '');
   const stderr = collectStderr(child);
-  const exited = waitForExit(child);
+  const exited = waitForExit(child, command);
   exited.catch(() => {}); // observed below; avoid an unhandled rejection while we read
   const unlink = linkAbort(child, command.signal);
   const splitter = new RecordSplitter(delimiter);
@@ -148,7 +193,11 @@ export async function* streamGitRecords(command: GitCommand & { readonly input?:
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       const records = splitter.push(chunk);
-      if (records.length > 0) yield records;
+      if (records.length > 0) {
+        consumerBusy = true;
+        yield records;
+        consumerBusy = false;
+      }
     }
     const tail = splitter.end();
     if (tail) yield [tail];
@@ -168,5 +217,5 @@ export async function* streamGitRecords(command: GitCommand & { readonly input?:
  * content), and the replay answers it without content.
  */
 export function isMissingObjectFailure(error: unknown): boolean {
-  return error instanceof GitError && /unable to read|missing (blob|object)|could not read|bad object|invalid object/i.test(error.stderr);
+  return error instanceof GitError && /unable to read|missing (blob|object)|could not read|bad object|invalid object|could not fetch|promisor remote/i.test(error.stderr);
 }

@@ -14,9 +14,13 @@ export interface CommitRecord {
   /** Author name and email after `.mailmap` (`%aN`, `%aE`). */
   readonly authorName: string;
   readonly authorEmail: string;
-  /** Seconds since the epoch. */
-  readonly authorTime: number;
+  /**
+   * Seconds since the epoch; undefined when the commit's date is missing or out of range (a forged
+   * or damaged commit: `99999999999999999999 +0000`), see {@link parseEpochSeconds}.
+   */
+  readonly authorTime: number | undefined;
   readonly committerName: string;
   readonly committerEmail: string;
+  readonly committerTime: number | undefined;
   readonly changes: readonly FileChange[];
 }

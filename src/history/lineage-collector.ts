@@ -13,7 +13,7 @@ export interface PathLineage {
 }
 
 /**
- * Folds the history scan on the fly into per-path statistics (ALGORITHMS.md §1): only A, M and R
+ * Folds the history scan on the fly into per-path statistics (docs/algorithms.md §1): only A, M and R
  * entries count; D, C and T are dropped. Everything the AVL model needs is order-independent
  * (FA = "has an A in the group", DL and AC are counts), so no change list is kept.
  */
@@ -21,6 +21,12 @@ export class LineageCollector {
   readonly identities = new IdentityTable();
   readonly paths = new Map<string, PathLineage>();
   commits = 0;
+  /** Commits whose author date is missing or out of range (CommitRecord.authorTime). */
+  undatedCommits = 0;
+  /** Commits with neither author nor committer name or email: skipped, as the reference does. */
+  anonymousCommits = 0;
+  /** Paths such commits added, changed or renamed to: their files may have no other history. */
+  readonly anonymousPaths = new Set<string>();
 
   /**
    * @param authorOf when given, filled with commit id → raw identity index (line ownership needs to
@@ -32,8 +38,13 @@ export class LineageCollector {
     this.commits += 1;
     const who = this.identities.add(commit);
     this.authorOf?.set(commit.oid, who);
+    if (commit.authorTime === undefined) this.undatedCommits += 1;
     // The reference skips commits with no author or committer information at all.
-    if (who < 0) return;
+    if (who < 0) {
+      this.anonymousCommits += 1;
+      for (const change of commit.changes) if (change.status === 'A' || change.status === 'M' || change.status === 'R') this.anonymousPaths.add(change.path);
+      return;
+    }
     for (const change of commit.changes) {
       if (change.status !== 'A' && change.status !== 'M' && change.status !== 'R') continue;
       let lineage = this.paths.get(change.path);
@@ -52,7 +63,7 @@ export class LineageCollector {
 }
 
 /**
- * The rename groups of `paths` (ALGORITHMS.md §1): the paths themselves plus, recursively, every
+ * The rename groups of `paths` (docs/algorithms.md §1): the paths themselves plus, recursively, every
  * old path of a rename recorded under a path of the group. By path name, as the reference does:
  * an unrelated earlier file that had the same old path joins too.
  */

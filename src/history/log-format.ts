@@ -11,6 +11,7 @@ export const LOG_FIELDS = [
   ['authorTime', '%at'],
   ['committerName', '%cN'],
   ['committerEmail', '%cE'],
+  ['committerTime', '%ct'],
 ] as const;
 
 /** Marks the first field of a commit. */

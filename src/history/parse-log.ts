@@ -3,6 +3,20 @@ import { COMMIT_START, LOG_FIELD_COUNT } from './log-format.js';
 
 type Status = FileChange['status'];
 
+/** The last second JavaScript dates can hold (year 275760): later times cannot be reported. */
+const LATEST_SECOND = 8.64e12;
+
+/**
+ * A `%at` / `%ct` field: whole seconds since the epoch. git prints what the commit says, so a forged
+ * or damaged commit gives an empty field (negative dates) or a number past any calendar
+ * (`99999999999999999999`): those are unknown, not clamped to a date that never was.
+ */
+export function parseEpochSeconds(text: string): number | undefined {
+  if (!/^[0-9]{1,13}$/.test(text)) return undefined;
+  const seconds = Number(text);
+  return seconds <= LATEST_SECOND ? seconds : undefined;
+}
+
 const TWO_PATH_STATUSES = new Set(['R', 'C']);
 
 /**
@@ -72,14 +86,15 @@ export class LogParser {
   }
 
   private finish(): CommitRecord {
-    const [oid = '', authorName = '', authorEmail = '', authorTime = '0', committerName = '', committerEmail = ''] = this.header;
+    const [oid = '', authorName = '', authorEmail = '', authorTime = '', committerName = '', committerEmail = '', committerTime = ''] = this.header;
     const record: CommitRecord = {
       oid,
       authorName,
       authorEmail,
-      authorTime: Number(authorTime) || 0,
+      authorTime: parseEpochSeconds(authorTime),
       committerName,
       committerEmail,
+      committerTime: parseEpochSeconds(committerTime),
       changes: this.changes,
     };
     this.header = [];

@@ -1,7 +1,5 @@
 import { streamGitRecords } from '../git/run-git.js';
-import { BOUNDED_MEMORY_CONFIG, NO_RENAME_LIMIT } from '../git/config-flags.js';
-import { SAFE_DIFF_FLAGS } from '../git/safety.js';
-import type { Repository } from '../git/repo.js';
+import { mailmapConfig, type Repository } from '../git/repo.js';
 import type { CommitRecord } from './commit-record.js';
 import { LOG_FORMAT } from './log-format.js';
 import { LogParser } from './parse-log.js';
@@ -18,25 +16,22 @@ export interface ScanHistoryOptions {
    */
   readonly commits?: readonly string[];
   readonly renames: RenameDetection;
-  /** `.mailmap` blob to apply in a bare repository (`<commit>:.mailmap`), see {@link mailmapConfig}. */
-  readonly mailmapBlob?: string;
   readonly signal?: AbortSignal;
   /** Called for every commit, newest first (git log's default order). */
   readonly consume: (commit: CommitRecord) => void;
 }
 
 /**
- * The one `git log` pass of ALGORITHMS.md §1: every commit reachable from `commit`, default
+ * The one `git log` pass of docs/algorithms.md §1: every commit reachable from `commit`, default
  * order, merges without file changes (no `-m`), `--name-status` with renames, authors after
  * `.mailmap`. Streams: nothing but the current commit is held here.
  */
 export async function scanHistory(repo: Repository, options: ScanHistoryOptions): Promise<void> {
   const args = [
-    // The reference implementation sets diff.renameLimit=999999 so the limit is never hit.
-    ...NO_RENAME_LIMIT,
-    ...BOUNDED_MEMORY_CONFIG,
-    ...(options.mailmapBlob ? ['-c', `mailmap.blob=${options.mailmapBlob}`] : []),
-    'log', '-z', '--name-status', '--diff-merges=off', '--no-relative', ...SAFE_DIFF_FLAGS,
+    // The reference implementation sets diff.renameLimit=999999 so the limit is never hit: the
+    // wrapper pins it (git/safety.ts), with every other setting that shapes this output.
+    ...mailmapConfig(repo, options.commit),
+    'log', '-z', '--name-status', '--diff-merges=off',
     options.renames === 'exact' ? '-M100%' : '-M',
     `--format=${LOG_FORMAT}`,
     ...(options.commits ? ['--no-walk=unsorted', '--stdin'] : [options.commit]),

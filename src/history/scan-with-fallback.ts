@@ -10,7 +10,8 @@ import { listCommits, scanHistory } from './scan-history.js';
 export interface HistoryResult {
   readonly collector: LineageCollector;
   readonly renames: 'similarity' | 'partly-exact';
-  readonly headTime: number;
+  /** The analysed commit's author time (its committer time if that is unusable); undefined if neither is. */
+  readonly headTime: number | undefined;
   /** The rename-detection fallback, when it was needed. */
   readonly warnings: readonly Warning[];
 }
@@ -33,19 +34,19 @@ export async function scanWithFallback(
   recordAuthors = false,
 ): Promise<HistoryResult> {
   const collector = new LineageCollector(recordAuthors ? new Map() : undefined);
-  let headTime = 0;
+  let headTime: number | undefined;
   let lastReport = 0;
   let lastOid = '';
   const consume = (commit: CommitRecord) => {
     collector.consume(commit);
     lastOid = commit.oid;
-    if (collector.commits === 1) headTime = commit.authorTime;
+    if (collector.commits === 1) headTime = commit.authorTime ?? commit.committerTime;
     if (collector.commits - lastReport >= 500) {
       lastReport = collector.commits;
       onCommits(collector.commits);
     }
   };
-  const base = { commit: head, mailmapBlob: repo.isBare ? `${head}:.mailmap` : undefined, signal, consume };
+  const base = { commit: head, signal, consume };
   try {
     await scanHistory(repo, { ...base, renames: 'similarity' });
     return { collector, renames: 'similarity', headTime, warnings: [] };

@@ -1,5 +1,5 @@
 /**
- * Bots are not people (ALGORITHMS.md §4): GitHub App accounts (`name[bot]`, `…[bot]@users.noreply.github.com`)
+ * Bots are not people (docs/algorithms.md §4): GitHub App accounts (`name[bot]`, `…[bot]@users.noreply.github.com`)
  * and the well-known automation accounts that commit under a plain name.
  */
 const BOT_NAME = /\[bot\]|^(dependabot|dependabot-preview|renovate|renovate-bot|github-actions|greenkeeper(io)?|snyk-bot|imgbot|allcontributors|semantic-release-bot|pre-commit-ci|mergify|codecov-io|deepsource-autofix|whitesource-bolt|pyup-bot|gitter-badger|azure-pipelines|travis-ci)$/i;

@@ -5,15 +5,15 @@ export interface RawIdentity {
   readonly name: string;
   readonly email: string;
   commits: number;
-  /** Seconds since the epoch (author time). */
-  firstTime: number;
-  lastTime: number;
+  /** Seconds since the epoch (author time) of the first and last dated commit; undefined if none is. */
+  firstTime: number | undefined;
+  lastTime: number | undefined;
 }
 
 /**
  * Interns the people of the history scan into small integers, so per-file statistics store numbers,
  * not strings. Author fields are used; the committer's only when both author name and email are
- * empty (ALGORITHMS.md §1, as the reference's `getUserSource`). Commits without any identity get
+ * empty (docs/algorithms.md §1, as the reference's `getUserSource`). Commits without any identity get
  * -1 and are skipped, as the reference skips them.
  */
 export class IdentityTable {
@@ -38,8 +38,11 @@ export class IdentityTable {
     }
     const identity = this.identities[id] as RawIdentity;
     identity.commits += 1;
-    if (commit.authorTime < identity.firstTime) identity.firstTime = commit.authorTime;
-    if (commit.authorTime > identity.lastTime) identity.lastTime = commit.authorTime;
+    const time = commit.authorTime;
+    if (time !== undefined) {
+      if (identity.firstTime === undefined || time < identity.firstTime) identity.firstTime = time;
+      if (identity.lastTime === undefined || time > identity.lastTime) identity.lastTime = time;
+    }
     return id;
   }
 }

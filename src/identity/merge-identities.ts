@@ -16,9 +16,9 @@ export interface Person {
   readonly names: readonly string[];
   readonly emails: readonly string[];
   readonly commits: number;
-  /** Seconds since the epoch, author time. */
-  readonly firstCommitAt: number;
-  readonly lastCommitAt: number;
+  /** Seconds since the epoch, author time; undefined when none of their commits has a usable date. */
+  readonly firstCommitAt: number | undefined;
+  readonly lastCommitAt: number | undefined;
   readonly bot: boolean;
 }
 
@@ -53,7 +53,7 @@ class UnionFind {
 }
 
 /**
- * The AVL identity rule (ALGORITHMS.md §1; the reference's `NewAliasHandler`): accents stripped;
+ * The AVL identity rule (docs/algorithms.md §1; the reference's `NewAliasHandler`): accents stripped;
  * key = upper-cased email, or upper-cased name when the email is empty; then keys that share the
  * same non-empty upper-cased name are merged. Merging is transitive, as the reference's repeated
  * renaming of usernames is.
@@ -116,8 +116,8 @@ function addUse(entries: Map<string, Usage>, value: string, identity: RawIdentit
   const usage = entries.get(value);
   if (usage) {
     usage.commits += identity.commits;
-    usage.last = Math.max(usage.last, identity.lastTime);
-  } else entries.set(value, { commits: identity.commits, last: identity.lastTime });
+    usage.last = Math.max(usage.last, identity.lastTime ?? 0);
+  } else entries.set(value, { commits: identity.commits, last: identity.lastTime ?? 0 });
 }
 
 function describePerson(identities: readonly RawIdentity[], members: number[]) {
@@ -125,15 +125,15 @@ function describePerson(identities: readonly RawIdentity[], members: number[]) {
   const emails = new Map<string, Usage>();
   let commits = 0;
   let firstCommitAt = Number.POSITIVE_INFINITY;
-  let lastCommitAt = 0;
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
   let bot = false;
   for (const member of members) {
     const identity = identities[member] as RawIdentity;
     addUse(names, identity.name, identity);
     addUse(emails, identity.email, identity);
     commits += identity.commits;
-    firstCommitAt = Math.min(firstCommitAt, identity.firstTime);
-    lastCommitAt = Math.max(lastCommitAt, identity.lastTime);
+    if (identity.firstTime !== undefined) firstCommitAt = Math.min(firstCommitAt, identity.firstTime);
+    if (identity.lastTime !== undefined) lastCommitAt = Math.max(lastCommitAt, identity.lastTime);
     bot ||= isBotIdentity(identity.name, identity.email);
   }
   const rankedNames = rankByUse(names);
@@ -147,8 +147,8 @@ function describePerson(identities: readonly RawIdentity[], members: number[]) {
     names: rankedNames,
     emails: rankedEmails,
     commits,
-    firstCommitAt: Number.isFinite(firstCommitAt) ? firstCommitAt : 0,
-    lastCommitAt,
+    firstCommitAt: Number.isFinite(firstCommitAt) ? firstCommitAt : undefined,
+    lastCommitAt: Number.isFinite(lastCommitAt) ? lastCommitAt : undefined,
     bot,
   };
   return { person, members };

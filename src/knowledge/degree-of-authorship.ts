@@ -1,5 +1,5 @@
 /**
- * Degree of authorship (Fritz et al., as used by Avelino et al. 2016; ALGORITHMS.md §1):
+ * Degree of authorship (Fritz et al., as used by Avelino et al. 2016; docs/algorithms.md §1):
  * `DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC)`.
  */
 export function degreeOfAuthorship(firstAuthorship: number, deliveries: number, acceptances: number): number {

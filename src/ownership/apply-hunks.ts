@@ -1,5 +1,5 @@
 /**
- * Line-owner arithmetic of the replay (ALGORITHMS.md §5). Owners are commit indices, one per line;
+ * Line-owner arithmetic of the replay (docs/line-ownership.md). Owners are commit indices, one per line;
  * arrays are never mutated once built, so parents and children share them freely.
  *
  * Hunks are `-U0` quadruples (old start, old count, new start, new count) as git prints them:
@@ -20,36 +20,47 @@ export function hunkStart(start: number, count: number): number {
  * the caller falls back to `git blame` for that file).
  */
 export function applyHunks(old: Int32Array, hunks: readonly number[], owner: number): Int32Array | null {
-  const length = newLength(old.length, hunks);
+  const length = fittedLength(old.length, hunks);
   if (length < 0) return null;
   const next = new Int32Array(length);
   let from = 0;
   let to = 0;
   for (let h = 0; h < hunks.length; h += 4) {
     const start = hunkStart(hunks[h] as number, hunks[h + 1] as number);
-    const removed = hunks[h + 1] as number;
-    const added = hunks[h + 3] as number;
-    if (start < from || start + removed > old.length) return null;
     next.set(old.subarray(from, start), to);
     to += start - from;
+    const added = hunks[h + 3] as number;
     next.fill(owner, to, to + added);
     to += added;
-    from = start + removed;
+    from = start + (hunks[h + 1] as number);
   }
   next.set(old.subarray(from), to);
-  return to + (old.length - from) === length ? next : null;
+  return next;
+}
+
+/**
+ * The new side's line count when the hunks fit an old file of `oldLength` lines — in order, not
+ * overlapping, within the file — else -1. Checked before anything is copied: hunks that do not fit
+ * mean the state is not the blob git diffed, and must never be half applied.
+ */
+export function fittedLength(oldLength: number, hunks: readonly number[]): number {
+  if (hunks.length % 4 !== 0) return -1;
+  let from = 0;
+  let length = oldLength;
+  for (let h = 0; h < hunks.length; h += 4) {
+    const removed = hunks[h + 1] as number;
+    const added = hunks[h + 3] as number;
+    const start = hunkStart(hunks[h] as number, removed);
+    if (!(start >= from && removed >= 0 && added >= 0 && start + removed <= oldLength)) return -1;
+    from = start + removed;
+    length += added - removed;
+  }
+  return length;
 }
 
 /** A new file: every line owned by `owner`. */
 export function newLines(count: number, owner: number): Int32Array {
   return new Int32Array(count).fill(owner);
-}
-
-/** Total lines on the new side implied by hunks against an old file of `oldLength` lines. */
-export function newLength(oldLength: number, hunks: readonly number[]): number {
-  let length = oldLength;
-  for (let h = 0; h < hunks.length; h += 4) length += (hunks[h + 3] as number) - (hunks[h + 1] as number);
-  return length;
 }
 
 /** One parent's view of a merge result: its line owners and the diff from it to the result. */

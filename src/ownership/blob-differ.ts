@@ -1,8 +1,6 @@
-import { BOUNDED_MEMORY_CONFIG } from '../git/config-flags.js';
 import { BatchFailure, BatchNotStarted, OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
-import { SAFE_DIFF_FLAGS } from '../git/safety.js';
 import { PatchParser, type CommitPatch } from './parse-patch.js';
 
 /** Hunks of one blob-to-blob diff, or null when git could not give them (binary, missing object). */
@@ -15,16 +13,18 @@ const BATCH_LIMIT = 4000;
  * without touching the repository: pairs are written as two small synthetic trees (entries named by
  * request number) into a private object directory, and one long-lived `git diff-tree --stdin -p -U0`
  * diffs the tree pairs. This is how a merge's "changed on both sides" files get their diffs against
- * every parent (ALGORITHMS.md §5).
+ * every parent (docs/line-ownership.md).
  */
 export class BlobDiffer {
   private process: OrderedGitProcess<CommitPatch> | undefined;
   private queue: { oldOid: string; newOid: string; resolve: (hunks: BlobHunks) => void }[] = [];
   private scheduled = false;
 
+  /** @param missing objects a partial clone lacks: a pair with one of them has no diff (null). */
   constructor(
     private readonly repo: Repository,
     private readonly objects: PrivateObjects,
+    private readonly missing: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The empty blob: a diff against it gives a file's line count. */
@@ -34,6 +34,8 @@ export class BlobDiffer {
 
   /** Diff from `oldOid` to `newOid` (-U0 hunk quadruples). */
   diff(oldOid: string, newOid: string): Promise<BlobHunks> {
+    // git would die on it, and take the rest of its batch along.
+    if (this.missing.has(oldOid) || this.missing.has(newOid)) return Promise.resolve(null);
     return new Promise((resolve) => {
       this.queue.push({ oldOid, newOid, resolve });
       if (this.queue.length >= BATCH_LIMIT) this.flush();
@@ -78,10 +80,10 @@ export class BlobDiffer {
         {
           cwd: this.repo.cwd,
           env: this.objects.env,
-          args: [...BOUNDED_MEMORY_CONFIG, 'diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic', ...SAFE_DIFF_FLAGS],
+          args: ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic'],
         },
         new PatchParser(this.objects.terminatorEcho),
-        this.objects.terminator,
+        { terminator: this.objects.terminator },
       );
       try {
         const [patch] = await this.process.send([line]);

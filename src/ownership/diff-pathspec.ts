@@ -42,7 +42,7 @@ function extensionGroups(paths: readonly PathWeight[]): Group[] {
 }
 
 /**
- * Pathspecs that keep git from diffing paths that cannot matter (ALGORITHMS.md §5's hint: the
+ * Pathspecs that keep git from diffing paths that cannot matter (docs/line-ownership.md's hint: the
  * name-status pass already knows which lineages reach the analysed tree). Excludable paths are
  * grouped into the highest folders whose every path is excludable (literal, nearly free for git)
  * and into per-folder extensions (`po/*.po`); the `limit` costliest groups become exclude

@@ -1,8 +1,6 @@
-import { BOUNDED_MEMORY_CONFIG, NO_RENAME_LIMIT } from '../git/config-flags.js';
 import { OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
-import { SAFE_DIFF_FLAGS } from '../git/safety.js';
 import type { RenameFinder } from './plan-merge.js';
 import { rawChunkParser, type CommitRaw } from './parse-raw.js';
 
@@ -13,20 +11,22 @@ import { rawChunkParser, type CommitRaw } from './parse-raw.js';
  * time, the two sides are written as small synthetic trees with their real paths, and one
  * long-lived `git diff-tree --stdin -M --raw` compares them: the same rename detection, no spawn.
  */
-export function mergeRenameFinder(repo: Repository, objects: PrivateObjects): RenameFinder & { close(): void } {
+export function mergeRenameFinder(repo: Repository, objects: PrivateObjects, missing: ReadonlySet<string> = new Set()): RenameFinder & { close(): void } {
   let process: OrderedGitProcess<CommitRaw> | undefined;
   const start = () =>
     new OrderedGitProcess<CommitRaw>(
       {
         cwd: repo.cwd,
         env: objects.env,
-        args: [...NO_RENAME_LIMIT, ...BOUNDED_MEMORY_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev', ...SAFE_DIFF_FLAGS],
+        args: ['diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev'],
       },
       rawChunkParser(objects.terminatorEcho),
-      objects.terminator,
+      { terminator: objects.terminator },
     );
+  // Similarity needs content: objects a partial clone lacks can be neither side of a search.
+  const present = (files: ReadonlyMap<string, string>) => (missing.size === 0 ? files : new Map([...files].filter(([, oid]) => !missing.has(oid))));
   const finder = async (_parent: number, _merge: number, destinations: ReadonlyMap<string, string>, candidates: ReadonlyMap<string, string>): Promise<ReadonlyMap<string, string>> => {
-    const line = objects.commitPair(objects.writePathTree(candidates), objects.writePathTree(destinations));
+    const line = objects.commitPair(objects.writePathTree(present(candidates)), objects.writePathTree(present(destinations)));
     process ??= start();
     let raw: CommitRaw | undefined;
     try {

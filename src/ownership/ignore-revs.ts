@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CatFileBatch } from '../git/cat-file-batch.js';
+import { readTreeFile } from '../git/read-tree-file.js';
 import type { Repository } from '../git/repo.js';
-import { runGit } from '../git/run-git.js';
+import { createTempFolder } from '../temp-folder.js';
+import type { Warning } from '../warnings.js';
 import { applyHunks } from './apply-hunks.js';
 import { guessIgnoredLines } from './guess-ignored-lines.js';
 import type { FileLines, IgnoredCommitHandler } from './line-replay.js';
@@ -15,7 +17,7 @@ export interface IgnoreRevs {
   /** A file with the same revisions for `git blame --ignore-revs-file` (fallbacks, verification). */
   readonly file: string;
   readonly handler: { readonly commits: ReadonlySet<string>; readonly handle: IgnoredCommitHandler };
-  /** Deletes the temporary copy (bare repositories) and ends the blob reader. */
+  /** Deletes the temporary copy and ends the blob reader. */
   close(): void;
 }
 
@@ -32,32 +34,29 @@ export function parseIgnoreRevs(text: string): Set<string> {
   return commits;
 }
 
+/** Larger than any real ignore-revs file (git/git's own lists a few dozen revisions). */
+const MAX_IGNORE_REVS_BYTES = 1024 * 1024;
+
 /**
- * The repository's `.git-blame-ignore-revs`, as `git blame --ignore-revs-file .git-blame-ignore-revs`
- * run at the top of the work tree reads it (in a bare repository: the analysed commit's copy).
- * Undefined when there is none or it lists nothing.
+ * The analysed commit's `.git-blame-ignore-revs`, as `git blame --ignore-revs-file
+ * .git-blame-ignore-revs` reads it at the top of a checkout of that commit. Read from the commit's
+ * tree, never from the work tree (there it could be a symlink to a FIFO, which would block the
+ * read for ever, or to a file outside the repository): docs/safety.md. A copy in a temporary
+ * folder is what the `git blame` fallback gets. Undefined when there is none, it lists nothing,
+ * or it cannot be used — then with a warning.
  */
-export async function loadIgnoreRevs(repo: Repository, head: string): Promise<IgnoreRevs | undefined> {
-  let text: string | undefined;
-  let file: string | undefined;
-  let temp: string | undefined;
-  if (!repo.isBare && existsSync(path.join(repo.cwd, IGNORE_REVS_FILE))) {
-    file = path.join(repo.cwd, IGNORE_REVS_FILE);
-    text = readFileSync(file, 'utf8');
-  } else if (repo.isBare) {
-    const blob = await runGit({ cwd: repo.cwd, args: ['cat-file', 'blob', `${head}:${IGNORE_REVS_FILE}`], okCodes: [0, 128] });
-    if (blob.code === 0) {
-      text = blob.stdout.toString('utf8');
-      temp = mkdtempSync(path.join(tmpdir(), 'busfactor-ignore-revs-'));
-      file = path.join(temp, IGNORE_REVS_FILE);
-      writeFileSync(file, blob.stdout);
-    }
-  }
-  const commits = text === undefined ? new Set<string>() : parseIgnoreRevs(text);
-  if (!file || commits.size === 0) {
-    if (temp) rmSync(temp, { recursive: true, force: true });
+export async function loadIgnoreRevs(repo: Repository, head: string, warnings: Warning[], signal?: AbortSignal): Promise<IgnoreRevs | undefined> {
+  const found = await readTreeFile(repo, head, IGNORE_REVS_FILE, { maxBytes: MAX_IGNORE_REVS_BYTES, signal });
+  if (found.kind === 'unusable') {
+    warnings.push({ code: 'ignore-revs-unusable', message: `${IGNORE_REVS_FILE} ${found.reason}: it is not honoured (no revisions are ignored)` });
     return undefined;
   }
+  if (found.kind === 'absent') return undefined;
+  const commits = parseIgnoreRevs(found.content.toString('utf8'));
+  if (commits.size === 0) return undefined;
+  const temp = await createTempFolder('busfactor-ignore-revs-');
+  const file = path.join(temp, IGNORE_REVS_FILE);
+  await writeFile(file, found.content);
   // Only now, with revisions to ignore: their blobs are read for the line-matching heuristic.
   const reader = new CatFileBatch(repo.cwd);
   return {
@@ -65,7 +64,7 @@ export async function loadIgnoreRevs(repo: Repository, head: string): Promise<Ig
     handler: { commits, handle: (commit, patch, parent) => ignoredOwners(reader, commit, patch, parent) },
     close: () => {
       reader.close();
-      if (temp) rmSync(temp, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
     },
   };
 }

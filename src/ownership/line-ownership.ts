@@ -1,5 +1,8 @@
 import { couldBeCode } from '../files/could-be-code.js';
-import type { FileUniverse } from '../files/types.js';
+import { countLines } from '../files/count-lines.js';
+import { readBlobs } from '../files/read-blobs.js';
+import type { FileUniverse, UniverseFile } from '../files/types.js';
+import { listMissingObjects } from '../git/missing-objects.js';
 import type { Repository } from '../git/repo.js';
 import { renameGroupPaths, type PathLineage } from '../history/lineage-collector.js';
 import { warningWithPaths, type Warning } from '../warnings.js';
@@ -76,8 +79,11 @@ export function replayScope(universe: FileUniverse, lineages: ReadonlyMap<string
 
 /**
  * Who wrote the surviving lines of every counted file: one replay of the history (git blame for
- * all files at once), then, only for files the replay could not follow (binary history, missing
- * objects), the real `git blame`.
+ * all files at once), then, only for files the replay could not follow, the real `git blame`.
+ *
+ * A replay bug must never become a wrong number (docs/line-ownership.md, "Self-check"): a file
+ * whose owners do not add up to its blob's line count, or whose history had a diff that did not
+ * fit the replay's state, is blamed with git instead and named in `warnings`.
  */
 export async function computeLineOwnership(
   repo: Repository,
@@ -87,32 +93,38 @@ export async function computeLineOwnership(
   authorOf: ReadonlyMap<string, number>,
   options: LineOwnershipOptions,
 ): Promise<LineOwnershipResult> {
+  const { signal } = options;
   const commits = authorOf.size;
   const warnings: Warning[] = [];
-  const ignoreRevs = options.ignoreRevs ? await loadIgnoreRevs(repo, head) : undefined;
+  const ignoreRevs = options.ignoreRevs ? await loadIgnoreRevs(repo, head, warnings, signal) : undefined;
   try {
     const { pathspec, relevant } = replayScope(universe, lineages, commits);
-    const replay = await replayHistory(repo, head, {
-      firstParent: options.firstParent,
-      ignored: ignoreRevs?.handler,
-      pathspec,
-      relevant,
-      signal: options.signal,
-      onProgress: options.onProgress,
-    });
+    // A partial clone lacks objects on purpose: the commits that need them are found up front.
+    const missing = repo.isPartialClone ? await listMissingObjects(repo, head, { historyToo: true, signal }) : undefined;
+    const [replay, lineCounts] = await Promise.all([
+      replayHistory(repo, head, { firstParent: options.firstParent, ignored: ignoreRevs?.handler, pathspec, relevant, missing, signal, onProgress: options.onProgress }),
+      headLineCounts(repo, universe, missing, signal),
+    ]);
     if (replay.degradedCommits > 0) {
-      warnings.push({ code: 'missing-objects', message: `${replay.degradedCommits} commit(s) could not be diffed (objects missing): their files' lines were taken from git blame where it could read them`, count: replay.degradedCommits });
+      warnings.push({ code: 'missing-objects', message: `${replay.degradedCommits} commit(s) could not be diffed (objects missing): the lines of the files they changed were taken from git blame where it could read them`, count: replay.degradedCommits });
     }
     const identityOfCommit = Int32Array.from(replay.graph.oids, (oid) => authorOf.get(oid) ?? -1);
+    const blame = (path: string) => blameFile(repo, head, path, { firstParent: options.firstParent, ignoreRevsFile: ignoreRevs?.file, signal }).catch(() => undefined);
     const files: FileOwnership[] = [];
     const unreadable: string[] = [];
+    const failedCheck: string[] = [];
     for (const { path } of universe.files) {
-      const owners = replay.head.get(path)?.owners;
+      if (signal?.aborted) break;
+      const expected = lineCounts.get(path);
+      const state = replay.head.get(path);
       let identities: Int32Array | undefined;
-      if (owners) identities = owners.map((commit) => identityOfCommit[commit] ?? -1);
-      else {
-        const blamed = await blameFile(repo, head, path, { firstParent: options.firstParent, ignoreRevsFile: ignoreRevs?.file, signal: options.signal }).catch(() => undefined);
-        if (!blamed) {
+      if (state?.owners && (expected === undefined || state.owners.length === expected)) {
+        identities = state.owners.map((commit) => identityOfCommit[commit] ?? -1);
+      } else {
+        if (state?.owners || state?.lost === 'out-of-step') failedCheck.push(path);
+        // In a partial clone, blame would need the very objects the replay lacked.
+        const blamed = repo.isPartialClone && state?.lost === 'unreadable' ? undefined : await blame(path);
+        if (!blamed || (expected !== undefined && blamed.length !== expected)) {
           unreadable.push(path);
           continue;
         }
@@ -122,9 +134,30 @@ export async function computeLineOwnership(
       for (const identity of identities) byIdentity.set(identity, (byIdentity.get(identity) ?? 0) + 1);
       files.push({ path, lines: identities.length, byIdentity });
     }
+    if (failedCheck.length > 0) {
+      warnings.push(warningWithPaths('line-ownership-self-check', `${failedCheck.length} file(s) failed the line replay's self-check (a diff did not fit the lines it held, or its lines did not add up to the file's): their lines were taken from git blame`, failedCheck));
+    }
     if (unreadable.length > 0) warnings.push(warningWithPaths('missing-objects', `line ownership is unavailable for ${unreadable.length} file(s): git blame could not read their history`, unreadable));
     return { files, warnings };
   } finally {
     ignoreRevs?.close();
   }
+}
+
+/**
+ * Each counted file's line count at the analysed commit: from the universe, which read most of
+ * them to classify them, and for the rest (over 1 MiB, classified by name) read now. Unknown for
+ * blobs that are missing.
+ */
+async function headLineCounts(repo: Repository, universe: FileUniverse, missing: ReadonlySet<string> | undefined, signal?: AbortSignal): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const unread: UniverseFile[] = [];
+  for (const file of universe.files) {
+    if (file.lines !== undefined) counts.set(file.path, file.lines);
+    else if (!missing?.has(file.oid)) unread.push(file);
+  }
+  await readBlobs(repo, unread, (file, content) => {
+    if (content !== undefined) counts.set(file.path, countLines(content));
+  }, signal);
+  return counts;
 }

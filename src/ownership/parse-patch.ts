@@ -10,6 +10,8 @@ export interface FilePatch {
   readonly newOid: string | undefined;
   /** git printed "Binary files … differ": no hunks. */
   readonly binary: boolean;
+  /** git could not read the blobs (missing objects): the commit was answered without content. */
+  readonly unreadable?: boolean;
   /** A gitlink (mode 160000): not a file. */
   readonly submodule: boolean;
   /** Hunks as quadruples: old start, old count, new start, new count (1-based starts, as git prints). */

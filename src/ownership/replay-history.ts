@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { InternalError } from '../errors.js';
+import { InternalError, withContext } from '../errors.js';
 import type { Repository } from '../git/repo.js';
 import { runGit } from '../git/run-git.js';
 import { PrivateObjects } from '../git/private-objects.js';
 import { BlobDiffer } from './blob-differ.js';
-import { CommitFeed } from './commit-feed.js';
+import { CommitFeed, findUnreadableCommits } from './commit-feed.js';
 import { parentsOf, readCommitGraph, type CommitGraph } from './commit-graph.js';
 import { LineReplay, type FileLines, type IgnoredCommitHandler } from './line-replay.js';
 import { mergeRenameFinder } from './find-merge-renames.js';
@@ -23,6 +23,11 @@ export interface ReplayOptions {
    * sources in other parents (a git process each) only for these. All paths when absent.
    */
   readonly relevant?: ReadonlySet<string>;
+  /**
+   * Objects a partial clone lacks (git/missing-objects.ts): commits that need them are answered
+   * without content, and no git process is ever asked for one.
+   */
+  readonly missing?: ReadonlySet<string>;
   readonly signal?: AbortSignal;
   /** Commits replayed so far, of all. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -46,15 +51,18 @@ async function repositoryObjects(repo: Repository): Promise<string> {
 
 /**
  * Replays the history of `head` once and returns its files' line owners: `git blame` for every file
- * at once (ALGORITHMS.md §5). Commits are applied parents first, as their diffs arrive; merges are
+ * at once (docs/line-ownership.md). Commits are applied parents first, as their diffs arrive; merges are
  * planned ahead by {@link MergePlanner} and applied by {@link LineReplay}.
  */
 export async function replayHistory(repo: Repository, head: string, options: ReplayOptions): Promise<ReplayResult> {
   const graph = await readCommitGraph(repo, head, { firstParent: options.firstParent, signal: options.signal });
   if (graph.oids.length === 0) throw new InternalError('no commits to replay');
-  const objects = new PrivateObjects(await repositoryObjects(repo), repo.objectFormat);
-  const differ = new BlobDiffer(repo, objects);
-  const feed = new CommitFeed(repo, graph, objects, { firstParent: options.firstParent, workers: 2, pathspec: options.pathspec ?? [] });
+  const pathspec = options.pathspec ?? [];
+  const missing = options.missing ?? new Set<string>();
+  const unreadable = await findUnreadableCommits(repo, graph, missing, { firstParent: options.firstParent, pathspec, signal: options.signal });
+  const objects = await PrivateObjects.create(await repositoryObjects(repo), repo.objectFormat);
+  const differ = new BlobDiffer(repo, objects, missing);
+  const feed = new CommitFeed(repo, graph, objects, { firstParent: options.firstParent, workers: 2, pathspec }, unreadable, differ, missing);
   const onAbort = () => feed.stop();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const ignoredOids = options.ignored?.commits;
@@ -63,13 +71,18 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
     options.ignored && ignoredOids && ignoredOids.size > 0 ? { isIgnored: (commit) => ignoredOids.has(graph.oids[commit] as string), handle: options.ignored.handle } : undefined,
   );
   const relevant = options.relevant;
-  const renames = mergeRenameFinder(repo, objects);
+  const renames = mergeRenameFinder(repo, objects, missing);
   const planner = new MergePlanner(graph.childCount, differ, renames, relevant ? (path) => relevant.has(path) : undefined);
-  const pending: (() => Promise<TreeState<FileLines>>)[] = [];
+  const pending: { commit: number; apply: () => Promise<TreeState<FileLines>> }[] = [];
   let last: TreeState<FileLines> | undefined;
   let done = 0;
   const applyOldest = async () => {
-    last = await (pending.shift() as () => Promise<TreeState<FileLines>>)();
+    const { commit, apply } = pending.shift() as (typeof pending)[number];
+    try {
+      last = await apply();
+    } catch (error) {
+      throw withContext(error, `replaying commit ${graph.oids[commit]} (${commit + 1} of ${graph.oids.length}, parents first)`);
+    }
     done += 1;
     if (done % 200 === 0) options.onProgress?.(done, graph.oids.length);
   };
@@ -82,11 +95,11 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
         if (input.patch.oid !== expected) throw new InternalError(`diff stream out of step at ${expected}`);
         const parent = parents.length > 0 ? (parents[0] as number) : undefined;
         planner.patch(commit, parent, input.patch.files);
-        pending.push(() => replay.patch(commit, parent, input.patch.files));
+        pending.push({ commit, apply: () => replay.patch(commit, parent, input.patch.files) });
       } else {
         if (input.raw.oid !== expected) throw new InternalError(`merge stream out of step at ${expected}`);
         const plan = planner.merge(commit, parents, input.raw);
-        pending.push(() => replay.merge(commit, parents, plan));
+        pending.push({ commit, apply: () => replay.merge(commit, parents, plan) });
       }
       if (pending.length > LOOKAHEAD) await applyOldest();
       if (options.signal?.aborted) break;

@@ -45,7 +45,7 @@ export class ResilientBatches<T> {
   }
 
   private spawn(): OrderedGitProcess<T> {
-    const process = new OrderedGitProcess<T>(this.command, this.parser(), this.terminator);
+    const process = new OrderedGitProcess<T>(this.command, this.parser(), { terminator: this.terminator });
     this.processes.add(process);
     return process;
   }

@@ -15,8 +15,8 @@ export interface ReportInput {
   readonly repo: Repository;
   readonly head: string;
   readonly revision: string;
-  /** Seconds since the epoch. */
-  readonly headTime: number;
+  /** Seconds since the epoch; undefined when the analysed commit has no usable date. */
+  readonly headTime: number | undefined;
   readonly commits: number;
   readonly people: People;
   readonly authorship: Authorship;
@@ -24,11 +24,21 @@ export interface ReportInput {
   readonly warnings: readonly Warning[];
   readonly algorithm: Report['algorithm'];
   readonly settings: ReportSettings;
+  /** Paths changed by commits without any identity (their files are `no-author`, not `no-history`). */
+  readonly anonymousPaths: ReadonlySet<string>;
   /** Surviving lines per file, when line ownership ran. */
   readonly ownership?: LineOwnershipResult;
 }
 
-const isoTime = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+/** ISO 8601 UTC, or null for a date the history does not give (a forged or damaged commit). */
+const isoTime = (seconds: number | undefined): string | null => (seconds === undefined ? null : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z'));
+
+/** The universe's exclusions plus the files the history cannot attribute, by cause. */
+function excludedWithHistory(excluded: Report['excluded'], withoutHistory: readonly string[], anonymousPaths: ReadonlySet<string>): Report['excluded'] {
+  const noAuthor = withoutHistory.filter((path) => anonymousPaths.has(path)).length;
+  const noHistory = withoutHistory.length - noAuthor;
+  return { ...excluded, ...(noHistory > 0 ? { 'no-history': noHistory } : {}), ...(noAuthor > 0 ? { 'no-author': noAuthor } : {}) };
+}
 
 /** Assembles the report: repository and module bus factors from one authorship computation. */
 export function buildReport(input: ReportInput): Report {
@@ -105,7 +115,7 @@ export function buildReport(input: ReportInput): Report {
       authors: Array.from(authorship.authors[index] as Int32Array, (person) => people.people[person]?.id ?? ''),
       ...shares?.file(path),
     })),
-    excluded: authorship.withoutHistory.length > 0 ? { ...input.universe.excluded, 'no-history': authorship.withoutHistory.length } : input.universe.excluded,
+    excluded: excludedWithHistory(input.universe.excluded, authorship.withoutHistory, input.anonymousPaths),
     settings,
     warnings: input.warnings,
     ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(folders.map((m, i) => ({ path: m.path, ...(moduleLines[i] as ScopeLines) }))) } } : {}),

@@ -3,7 +3,7 @@ import type { Warning } from '../warnings.js';
 
 /**
  * The report model: one versioned plain-data object that every output is a pure function of.
- * `--json` prints it as is. Fields listed in DESIGN.md are a public contract: never rename or
+ * `--json` prints it as is. Fields documented here are a public contract: never rename or
  * remove them within a schema version; adding fields is fine. Sorted, deterministic, no absolute
  * paths, no clock time.
  */
@@ -22,9 +22,12 @@ export interface Report {
   readonly head: string;
   /** The revision as given (`--rev`, default `HEAD`). */
   readonly revision: string;
-  /** Author time of the analysed commit, ISO 8601 UTC. */
-  readonly headTime: string;
-  /** `avl`: the published Avelino et al. model (ALGORITHMS.md §1). */
+  /**
+   * Author time of the analysed commit, ISO 8601 UTC (its committer time when the author time is
+   * unusable); null when neither is a real date (a forged commit; `warnings` has `bad-dates`).
+   */
+  readonly headTime: string | null;
+  /** `avl`: the published Avelino et al. model (docs/algorithms.md §1). */
   readonly algorithm: 'avl';
   /** The repository's (or scope's) bus factor. */
   readonly busFactor: number;
@@ -41,16 +44,17 @@ export interface Report {
   readonly files: readonly FileReport[];
   /**
    * Tree entries left out of the analysis, per reason; `no-history` counts files whose path never
-   * appears in the kept history (ALGORITHMS.md §1: skipped, not counted at all).
+   * appears in the kept history (docs/algorithms.md §1: skipped, not counted at all), `no-author` files
+   * only commits without any author or committer identity changed (skipped as the reference does).
    */
-  readonly excluded: Readonly<Partial<Record<ExclusionReason | 'no-history', number>>>;
+  readonly excluded: Readonly<Partial<Record<ExclusionReason | 'no-history' | 'no-author', number>>>;
   readonly settings: ReportSettings;
   readonly warnings: readonly Warning[];
   /** Present when line ownership ran (`--lines`): surviving lines per person, repository-wide. */
   readonly lineOwnership?: LineOwnership;
 }
 
-/** Who wrote the lines that survive at the analysed commit (ALGORITHMS.md §5), for a scope. */
+/** Who wrote the lines that survive at the analysed commit (docs/line-ownership.md), for a scope. */
 export interface LineOwnership {
   /** Surviving lines of the scope's text files. */
   readonly lines: number;
@@ -111,9 +115,9 @@ export interface ReportPerson {
   /** Every name merged into this person, most used first. */
   readonly names: readonly string[];
   readonly commits: number;
-  /** ISO 8601 UTC author time of their first and last commit. */
-  readonly firstCommitAt: string;
-  readonly lastCommitAt: string;
+  /** ISO 8601 UTC author time of their first and last commit; null when none has a usable date. */
+  readonly firstCommitAt: string | null;
+  readonly lastCommitAt: string | null;
   readonly bot: boolean;
   /** Files of the universe this person authors (AVL). */
   readonly filesAuthored: number;
@@ -152,7 +156,7 @@ export interface FileReport {
   readonly owners?: readonly LineOwner[];
 }
 
-/** One person's surviving lines in one file (DESIGN.md: `name`, `email`, `lines`). */
+/** One person's surviving lines in one file (`name`, `email`, `lines`: a public contract). */
 export interface LineOwner {
   readonly id: string;
   readonly name: string;

@@ -5,7 +5,7 @@ import type { KeyPerson, Report, ReportPerson } from './report.js';
 /**
  * The report's authorship in the shape the greedy loop takes: person indices instead of ids.
  * Authorship is fixed once the history is scanned, so any scope (a folder, the repository) and any
- * set of people leaving is one greedy run over this index: no rescan (DESIGN.md, "what-if").
+ * set of people leaving is one greedy run over this index: no rescan (docs/algorithms.md §2).
  */
 export interface AuthorshipIndex {
   /** `report.people` in order; a person's index is their position here. */

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { ALICE, BOB } from '../../fixtures/people.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
-import { counted, universeOf } from './universe.js';
+import { tempFolderWarnings } from '../../src/temp-folder.js';
+import { COMMIT_ENV, counted, universeOf } from './universe.js';
 
 const build = useFixtureRepos();
 
@@ -170,12 +171,28 @@ describe('buildFileUniverse: .gitattributes', () => {
 
     it('warns when the attributes cannot be read, and goes on with Linguist rules alone', async () => {
       const repo = attributedRepo();
-      process.env.TMPDIR = path.join(repo.dir, 'no', 'such', 'folder'); // no temporary index possible
-      const universe = await universeOf(repo, 'HEAD~1');
+      // A hostile tree git refuses to read into an index: an entry named `.git` (made with
+      // --literally, as no porcelain would). ls-tree lists it, read-tree says "invalid path".
+      const blob = repo.git(['hash-object', '-w', '--stdin'], {}, 'x\n');
+      const base = repo.git(['ls-tree', 'HEAD~1']);
+      const tree = repo.git(['mktree'], {}, `${base}\n100644 blob ${blob}\t.git\n`.replace(/^\n/, ''));
+      const commit = repo.git(['commit-tree', tree, '-m', 'hostile'], COMMIT_ENV);
+      const universe = await universeOf(repo, commit);
       expect(universe.warnings.map((w) => w.code)).toEqual(['attributes-unreadable']);
       // Every .js outside vendor/ and docs/ and not minified, and the C file; the .txt is Text again.
       expect(universe.files.map((f) => f.path)).toEqual(['blobs/a.js', 'gen/a.js', 'guide/a.js', 'legacy/a.js', 'nested/x.js', 'nodiff.c', 'other.js', 'src/ok.js', 'src/skip.js']);
-      expect(universe.excluded).toEqual({ vendored: 6, documentation: 1, 'not-code': 2 });
+      expect(universe.excluded).toEqual({ vendored: 6, documentation: 1, 'not-code': 3 });
+    });
+
+    it('a TMPDIR that does not exist: the system temporary folder instead, with a warning, attributes honoured', async () => {
+      const repo = attributedRepo();
+      const expected = await universeOf(repo, 'HEAD~1');
+      process.env.TMPDIR = path.join(repo.dir, 'no', 'such', 'folder');
+      const universe = await universeOf(repo, 'HEAD~1');
+      expect(universe.files).toEqual(expected.files);
+      expect(universe.excluded).toEqual(expected.excluded);
+      expect(tempFolderWarnings().map((w) => w.code)).toEqual(['temp-folder-fallback']);
+      expect(tempFolderWarnings()[0]?.message).toMatch(/no\/such\/folder cannot be used \(ENOENT\): \/tmp is used instead/);
     });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { degreeOfAuthorship, isAuthor } from '../../src/knowledge/degree-of-authorship.js';
 
-// The worked values of ALGORITHMS.md §1.
-describe('degree of authorship (ALGORITHMS.md §1 vectors)', () => {
+// The worked values of docs/algorithms.md §1.
+describe('degree of authorship (docs/algorithms.md §1 vectors)', () => {
   it('creator, nobody else touched: 4.391', () => {
     expect(degreeOfAuthorship(1, 0, 0)).toBeCloseTo(4.391, 3);
   });

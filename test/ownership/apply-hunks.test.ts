@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyHunks, newLength, passToParents } from '../../src/ownership/apply-hunks.js';
+import { applyHunks, fittedLength, passToParents } from '../../src/ownership/apply-hunks.js';
 
 const arr = (...values: number[]) => Int32Array.from(values);
 
@@ -17,7 +17,24 @@ describe('applyHunks', () => {
 
   it('returns null when a hunk does not fit the old file', () => {
     expect(applyHunks(arr(1, 2), [5, 1, 5, 1], 7)).toBeNull();
-    expect(newLength(2, [1, 1, 1, 3])).toBe(4);
+    expect(fittedLength(2, [1, 1, 1, 3])).toBe(4);
+  });
+
+  it('rejects hunks that outrun the old file before copying anything (chef/chef: a RangeError before)', () => {
+    // The first five hunks of chef/spec/unit/couchdb_spec.rb at 698d36b2, diffed by git from a
+    // 341-line blob while the state held 331 lines. The fourth hunk removes lines 329-337 of 331,
+    // and the new side (264 lines) is too short for the third hunk's copy, which used to throw
+    // "offset is out of bounds" from Int32Array.set.
+    const hunks = [209, 17, 209, 1, 264, 6, 247, 0, 290, 38, 267, 0, 329, 9, 269, 3, 339, 1, 272, 0];
+    expect(fittedLength(331, hunks)).toBe(-1);
+    expect(applyHunks(new Int32Array(331), hunks, 5)).toBeNull();
+    // Against 341 lines the same hunks fit: 341 + (1-17) + (0-6) + (0-38) + (3-9) + (0-1).
+    expect(fittedLength(341, hunks)).toBe(274);
+    // Out of order, overlapping, negative or NaN counts never fit.
+    expect(fittedLength(10, [5, 1, 5, 1, 2, 1, 2, 1])).toBe(-1);
+    expect(fittedLength(10, [5, -1, 5, 1])).toBe(-1);
+    expect(fittedLength(10, [Number.NaN, 1, 5, 1])).toBe(-1);
+    expect(fittedLength(10, [0, 1, 1, 1])).toBe(-1); // old start 0 with lines removed: no such line
   });
 });
 

@@ -17,7 +17,7 @@ const fixture = useFixtureRepos();
 async function compareWithBlame(repo: BuiltRepo, options: { firstParent?: boolean; ignoreRevs?: boolean } = {}) {
   const repository = await openRepository(repo.dir);
   const head = repo.rev('HEAD');
-  const ignored = options.ignoreRevs ? await loadIgnoreRevs(repository, head) : undefined;
+  const ignored = options.ignoreRevs ? await loadIgnoreRevs(repository, head, []) : undefined;
   const replay = await replayHistory(repository, head, { firstParent: options.firstParent ?? false, ignored: ignored?.handler });
   const files = repo.git(['ls-tree', '-r', '-z', '--name-only', 'HEAD']).split('\0').filter(Boolean);
   const result: Record<string, { lines: number; agree: number; unknown: boolean }> = {};
@@ -93,7 +93,7 @@ describe('line ownership replay agrees with git blame on every line', () => {
     onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
     const bareWithout = path.join(parent, 'without.git');
     repo.git(['clone', '-q', '--bare', repo.dir, bareWithout]);
-    expect(await loadIgnoreRevs(await openRepository(bareWithout), repo.rev('HEAD'))).toBeUndefined();
+    expect(await loadIgnoreRevs(await openRepository(bareWithout), repo.rev('HEAD'), [])).toBeUndefined();
     writeFileSync(path.join(repo.dir, '.git-blame-ignore-revs'), `${reformat}\n`);
     repo.git(['add', '.git-blame-ignore-revs']);
     const who = { name: 'Alice Archer', email: 'alice@example.com', date: '2030-01-01T00:00:00Z' };
@@ -103,7 +103,7 @@ describe('line ownership replay agrees with git blame on every line', () => {
     });
     const bare = path.join(parent, 'with.git');
     repo.git(['clone', '-q', '--bare', repo.dir, bare]);
-    const loaded = await loadIgnoreRevs(await openRepository(bare), repo.rev('HEAD'));
+    const loaded = await loadIgnoreRevs(await openRepository(bare), repo.rev('HEAD'), []);
     expect([...(loaded?.handler.commits ?? [])]).toEqual([reformat]);
     expect(readFileSync(loaded?.file as string, 'utf8')).toBe(`${reformat}\n`);
     loaded?.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolatedGitEnv } from '../../fixtures/build-repo.js';
+import { buildHostileRepo, loggedSubcommands, loggingGit } from '../../fixtures/hostile-repos.js';
 import { CLI } from '../helpers/run-cli.js';
 import { useAcmeRepo } from './explorer-fixture.js';
 
@@ -128,6 +129,29 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the built CLI in a terminal (tmux)' : 'the 
       const after = await waitFor((text) => text.includes('EXIT='), 'the shell');
       expect(after).toContain('busfactor: interrupted\nEXIT=130 TTY=same');
       expect(alternateScreen()).toBe('0');
+    } finally {
+      killServer();
+    }
+  });
+
+  it('the explorer route runs no program a hostile repository names (fixtures/hostile-repos.ts)', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'busfactor-e2e-hostile-'));
+    temps.push(parent);
+    const { repo, markers } = buildHostileRepo(parent);
+    const log = path.join(parent, 'git-calls.log');
+    const wrapper = loggingGit(path.join(parent, 'logging-git'), log);
+    startShell(100, 30);
+    try {
+      run(`PATH=${wrapper}:$PATH node ${CLI} ${repo.dir} --lines`);
+      await waitFor((text) => text.includes('[Modules] People') && text.includes('top key person'), 'the explorer');
+      keys('p');
+      await waitFor((text) => text.includes('Modules [People]'), 'the people view');
+      keys('q');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the shell after quitting');
+      expect(after).toContain('EXIT=0 TTY=same');
+      expect(markers.fired()).toEqual([]);
+      // The explorer's scan ran git's whole repertoire here too, the blame fallback included.
+      expect([...loggedSubcommands(log)].sort()).toEqual(['blame', 'cat-file', 'check-attr', 'config', 'diff-tree', 'log', 'ls-tree', 'read-tree', 'rev-list', 'rev-parse']);
     } finally {
       killServer();
     }

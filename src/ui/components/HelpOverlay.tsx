@@ -32,7 +32,7 @@ export function HelpOverlay({ report, width, height }: Props) {
     ['', 'if this person leaves too'],
     ['islands', 'with --lines: one person owns ≥ 90% of the lines; without:'],
     ['', 'files that only one person authors (DOA)'],
-    ['ages', `last commit, counted back from HEAD's date (${report.headTime.slice(0, 10)})`],
+    ['ages', `last commit, counted back from HEAD's date (${report.headTime?.slice(0, 10) ?? 'unknown'})`],
   ];
   const warnings = report.warnings.map((warning) => `warning: ${safe(warning.message)}`);
   const row = ([label, text]: readonly [string, string]) => `  ${label.padEnd(9)}${text}`;

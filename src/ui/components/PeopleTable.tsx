@@ -9,7 +9,7 @@ export interface Props {
   readonly rows: readonly PersonRow[];
   readonly cursor: number;
   /** The report's `headTime`: ages are relative to the analysed commit. */
-  readonly headTime: string;
+  readonly headTime: string | null;
   readonly columns: PeopleColumns;
   readonly width: number;
   /** Rows of people shown (the headings line comes on top). */

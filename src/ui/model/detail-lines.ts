@@ -32,7 +32,7 @@ export function detailHeading(width: number, hasLines: boolean): Segment[] {
 }
 
 /** `› 1. [x] Alice Archer      10    83%    71%  3 months ago` */
-export function detailPersonSegments(person: DetailPerson, position: number, headTime: string, width: number, selected: boolean, hasLines: boolean): Segment[] {
+export function detailPersonSegments(person: DetailPerson, position: number, headTime: string | null, width: number, selected: boolean, hasLines: boolean): Segment[] {
   const lines = hasLines ? `${fit(person.lineShare === undefined ? '' : percent(person.lineShare), 6, 'right')} ` : '';
   return [
     { text: `${selected ? '›' : ' '}${fit(`${position}.`, 3, 'right')} ` },

@@ -6,7 +6,8 @@ const DAY = 86_400_000;
  * How long before the analysed commit a time lies ("3 months ago"). Relative to the report's
  * `headTime`, not the clock: the analysis is of that commit, and frames stay the same every run.
  */
-export function formatAge(at: string, headTime: string): string {
+export function formatAge(at: string | null, headTime: string | null): string {
+  if (at === null || headTime === null) return '?';
   const days = Math.floor((Date.parse(headTime) - Date.parse(at)) / DAY);
   if (!Number.isFinite(days)) return '?';
   if (days <= 0) return '<1 day ago';

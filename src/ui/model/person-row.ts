@@ -6,7 +6,7 @@ import type { PeopleColumns } from './layout.js';
 import type { PersonRow } from './people-rows.js';
 
 /** One row of the people view: `›[x] Alice Archer   12   key 3   impact 1   3 months ago   lib, api`. */
-export function personRowSegments(row: PersonRow, headTime: string, columns: PeopleColumns, selected: boolean): Segment[] {
+export function personRowSegments(row: PersonRow, headTime: string | null, columns: PeopleColumns, selected: boolean): Segment[] {
   const { person } = row;
   return [
     { text: selected ? '›' : ' ' },
