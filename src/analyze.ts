@@ -142,7 +142,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
     revision,
     headTime: history.headTime,
     commits: history.collector.commits,
-    anonymousPaths: history.collector.anonymousPaths,
+    withoutAuthor: anonymous,
     people,
     authorship,
     universe,
@@ -166,7 +166,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
   return result;
 }
 
-/** What the history scan could not count as given: commits without a date, or without anybody. */
+/** What the history scan could not count as given: commits without a usable date. */
 function historyWarnings(collector: LineageCollector): Warning[] {
   const warnings: Warning[] = [];
   if (collector.undatedCommits > 0) {

@@ -121,6 +121,9 @@ export async function resolveCommit(repo: Repository, rev: string, signal?: Abor
   if (named.code === 0) {
     const oid = named.stdout.toString('utf8').trim();
     const type = await runGit({ cwd: repo.cwd, signal, okCodes: [0, 128], args: ['cat-file', '-t', oid] });
+    // A full object id "resolves" whether or not the object exists: a mistyped id is unknown, a
+    // name (HEAD, a branch, a tag) pointing at an object that is not there is damage.
+    if (type.code !== 0 && rev.toLowerCase() === oid) throw unknownRevision(rev);
     if (type.code !== 0) throw corruption(`${rev} points to ${oid}, which cannot be read`, type.stderr);
     throw new InputError(`not a commit: ${rev} is a ${type.stdout.toString('utf8').trim()}`, { hint: 'give a commit, branch or tag' });
   }
@@ -130,7 +133,11 @@ export async function resolveCommit(repo: Repository, rev: string, signal?: Abor
     if (any.stdout.length === 0) throw new InputError('the repository has no commits yet');
     throw new InputError('HEAD has no commits yet (its branch is unborn)', { hint: 'give a branch or commit with --rev' });
   }
-  throw new InputError(`unknown revision: ${rev}`, { hint: 'give a commit, branch or tag that exists in this repository' });
+  throw unknownRevision(rev);
+}
+
+function unknownRevision(rev: string): InputError {
+  return new InputError(`unknown revision: ${rev}`, { hint: 'give a commit, branch or tag that exists in this repository' });
 }
 
 /** The repository is damaged: named, with git's own reason (each distinct line once). */

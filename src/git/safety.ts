@@ -37,8 +37,8 @@ export const SAFE_CONFIG: readonly string[] = [
   // ── Output we parse, whatever the repository's or the user's config says ──
   // Paths as raw UTF-8, not octal escapes (control characters stay C-quoted: handled by parsers).
   '-c', 'core.quotePath=false',
-  // Full object ids everywhere (also passed as flags where a subcommand has them).
-  '-c', 'core.abbrev=no',
+  // core.abbrev is not pinned: every id we read is full by construction (%H, --full-index,
+  // --no-abbrev, ls-tree, rev-list, blame --incremental), and `no` is unknown to git before 2.31.
   // Names and messages in UTF-8 (i18n.logOutputEncoding=latin1 would re-encode them).
   '-c', 'i18n.logOutputEncoding=UTF-8',
   // Attribute patterns and pathspecs match case-sensitively, as on the servers Linguist runs on.

@@ -24,8 +24,8 @@ export interface ReportInput {
   readonly warnings: readonly Warning[];
   readonly algorithm: Report['algorithm'];
   readonly settings: ReportSettings;
-  /** Paths changed by commits without any identity (their files are `no-author`, not `no-history`). */
-  readonly anonymousPaths: ReadonlySet<string>;
+  /** Of `authorship.withoutHistory`, the files only commits without any identity changed (`no-author`). */
+  readonly withoutAuthor: readonly string[];
   /** Surviving lines per file, when line ownership ran. */
   readonly ownership?: LineOwnershipResult;
 }
@@ -34,8 +34,8 @@ export interface ReportInput {
 const isoTime = (seconds: number | undefined): string | null => (seconds === undefined ? null : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z'));
 
 /** The universe's exclusions plus the files the history cannot attribute, by cause. */
-function excludedWithHistory(excluded: Report['excluded'], withoutHistory: readonly string[], anonymousPaths: ReadonlySet<string>): Report['excluded'] {
-  const noAuthor = withoutHistory.filter((path) => anonymousPaths.has(path)).length;
+function excludedWithHistory(excluded: Report['excluded'], withoutHistory: readonly string[], withoutAuthor: readonly string[]): Report['excluded'] {
+  const noAuthor = withoutAuthor.length;
   const noHistory = withoutHistory.length - noAuthor;
   return { ...excluded, ...(noHistory > 0 ? { 'no-history': noHistory } : {}), ...(noAuthor > 0 ? { 'no-author': noAuthor } : {}) };
 }
@@ -115,7 +115,7 @@ export function buildReport(input: ReportInput): Report {
       authors: Array.from(authorship.authors[index] as Int32Array, (person) => people.people[person]?.id ?? ''),
       ...shares?.file(path),
     })),
-    excluded: excludedWithHistory(input.universe.excluded, authorship.withoutHistory, input.anonymousPaths),
+    excluded: excludedWithHistory(input.universe.excluded, authorship.withoutHistory, input.withoutAuthor),
     settings,
     warnings: input.warnings,
     ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(folders.map((m, i) => ({ path: m.path, ...(moduleLines[i] as ScopeLines) }))) } } : {}),

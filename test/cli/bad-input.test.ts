@@ -56,6 +56,8 @@ describe('bad input: one clear line and exit code 2', () => {
     const repo = fixture(TEAM_HISTORY);
     expectInputError(runCli([repo.dir, '--rev', 'no-such-branch']), /unknown revision: no-such-branch/);
     expectInputError(runCli([repo.dir, '--rev=--output=/tmp/x']), /unknown revision: --output=\/tmp\/x/);
+    // A full-length id resolves in git whether or not the object exists: still unknown, not damage.
+    expectInputError(runCli([repo.dir, '--rev', 'aabe94edb4880c2d8ec5b2b3ec9b3fa8a9e7d1fe']), /unknown revision: aabe94edb4880c2d8ec5b2b3ec9b3fa8a9e7d1fe/);
   });
 
   it('an unknown flag or a bad number', () => {
