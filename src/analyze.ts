@@ -1,42 +1,37 @@
 import { buildFileUniverse } from './files/build-file-universe.js';
-import type { FileUniverse } from './files/types.js';
 import { asCorruption, openRepository, resolveCommit, type Repository } from './git/repo.js';
 import { runGit } from './git/run-git.js';
 import { CancelledError } from './errors.js';
-import type { LineageCollector } from './history/lineage-collector.js';
+import { historyWarnings } from './history/history-warnings.js';
 import { scanWithFallback } from './history/scan-with-fallback.js';
 import { computeLineOwnership, type LineOwnershipResult } from './ownership/line-ownership.js';
 import { mergeIdentities } from './identity/merge-identities.js';
 import { computeAuthorship } from './knowledge/compute-authorship.js';
 import { buildReport } from './report/build-report.js';
 import type { Report } from './report/report.js';
+import { createModuleContext } from './modules/module-context.js';
+import { buildModules } from './modules/module-providers.js';
+import { loadConfigFile, loadRepositoryConfig } from './settings/load-config.js';
+import type { AnalysisOptionValues } from './settings/option-schema.js';
+import { resolveSettings, type Settings } from './settings/resolve-settings.js';
 import { tempFolderWarnings } from './temp-folder.js';
-import { warningWithPaths, type Warning } from './warnings.js';
+import type { Warning } from './warnings.js';
 
-/** What to analyse and how; the CLI fills it from flags. */
-export interface AnalyzeOptions {
+/**
+ * What to analyse and how. Every analysis setting of `settings/option-schema.ts` may be given; what
+ * is given wins over the config file, which wins over the defaults (docs/config.md). The CLI passes
+ * only what the user typed.
+ */
+export interface AnalyzeOptions extends Partial<AnalysisOptionValues> {
   /** A work tree, a folder inside one (limits the analysis to it), or a bare repository. */
   readonly path: string;
-  /** @default 'HEAD' */
-  readonly rev?: string;
-  /** The authorship model; only the published one exists today. @default 'avl' */
-  readonly algorithm?: 'avl';
-  /** Deepest folder level listed as a module. @default 2 */
-  readonly depth?: number;
-  /** Smallest module listed, in files. @default 3 */
-  readonly minFiles?: number;
-  readonly include?: readonly string[];
-  readonly exclude?: readonly string[];
-  /** @default false */
-  readonly includeBots?: boolean;
-  /** Count data, prose and unknown text files too. @default false */
-  readonly allText?: boolean;
-  /** Line ownership: who wrote the surviving lines (`git blame` for every file). @default false */
-  readonly lines?: boolean;
-  /** Line ownership follows first parents only (`git blame --first-parent`). @default false */
-  readonly firstParent?: boolean;
-  /** Honour `.git-blame-ignore-revs` when present. @default true */
-  readonly ignoreRevs?: boolean;
+  /** `--config FILE`: read instead of the repository's own busfactor.json. */
+  readonly configFile?: string;
+  /** Defaults for settings neither given nor in the config (the explorer's every folder level). */
+  readonly defaults?: Partial<AnalysisOptionValues>;
+  /** Configured modules and aliases, as the config file's keys (they replace the file's). */
+  readonly modules?: Readonly<Record<string, readonly string[]>>;
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
   readonly signal?: AbortSignal;
   /** Progress for a terminal: phase changes and, during the history scan, commits so far. */
   readonly onProgress?: (progress: Progress) => void;
@@ -61,9 +56,6 @@ export function walkedCommits(progress: Progress): { done: number; total: number
   return undefined;
 }
 
-export const DEFAULT_DEPTH = 2;
-export const DEFAULT_MIN_FILES = 3;
-
 /**
  * The whole pipeline: repository → history scan + file universe → authorship → report. A git
  * failure no stage could work around because the repository is damaged is reported as such.
@@ -85,9 +77,13 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
   };
   report({});
   const repo = await openRepository(options.path, signal);
-  const revision = options.rev ?? 'HEAD';
-  const head = await resolveCommit(repo, revision, signal);
   const warnings: Warning[] = [];
+  // A --config file may name the revision; the repository's own is read from it.
+  const fileConfig = options.configFile ? await loadConfigFile(options.configFile) : undefined;
+  const revision = options.rev ?? fileConfig?.values.rev ?? 'HEAD';
+  const head = await resolveCommit(repo, revision, signal);
+  const config = fileConfig ?? (await loadRepositoryConfig(repo, head, warnings, signal));
+  const settings = withExplicitLists(resolveSettings(explicitSettings(options), config, warnings, options.defaults), options);
   if (repo.isShallow) {
     warnings.push({ code: 'shallow-clone', message: 'this is a shallow clone: history is truncated, so authorship and bus factors are unreliable (run git fetch --unshallow)' });
   }
@@ -96,41 +92,33 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
   }
 
   report({ phase: 'history' });
-  const lines = options.lines ?? false;
   const [history, universe] = await Promise.all([
-    scanWithFallback(repo, head, signal, (commits) => report({ commits }), lines),
-    buildFileUniverse(repo, head, {
-      include: options.include ?? [],
-      exclude: options.exclude ?? [],
-      allText: options.allText ?? false,
-      signal,
-    }),
+    scanWithFallback(repo, head, signal, (commits) => report({ commits }), settings.lines),
+    buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal }),
   ]);
-
-  warnings.push(...history.warnings, ...historyWarnings(history.collector));
   if (universe.files.length === 0) {
     warnings.push({ code: 'empty-scope', message: `no files to analyse in ${repo.scope === '' ? 'this repository' : repo.scope}: none of its files counts (see excluded)` });
   }
   report({ phase: 'authorship', commits: history.collector.commits });
-  const people = mergeIdentities(history.collector.identities.identities);
-  const authorship = computeAuthorship(paths(universe), history.collector.paths, people, { includeBots: options.includeBots ?? false });
-  const { anonymous, neverChanged } = splitByCause(authorship.withoutHistory, history.collector.anonymousPaths);
-  if (neverChanged.length > 0) {
-    warnings.push(
-      warningWithPaths('no-history', `${neverChanged.length} file(s) never appear in the changes of a non-merge commit (added by a merge, or only copied) and are not counted, as in the reference implementation`, neverChanged),
-    );
+  const people = mergeIdentities(history.collector.identities.identities, settings.aliases);
+  const authorship = computeAuthorship(universe.files.map((file) => file.path), history.collector.paths, people, { includeBots: settings.includeBots });
+  const { warnings: historyProblems, anonymous } = historyWarnings(history.collector, authorship.withoutHistory);
+  warnings.push(...history.warnings, ...historyProblems);
+
+  const context = createModuleContext(repo, { files: authorship.files, blobs: universe.blobs, settings, warnings });
+  let modules;
+  try {
+    modules = await buildModules(context, settings.moduleKinds);
+  } finally {
+    context.close();
   }
-  if (anonymous.length > 0) {
-    warnings.push(
-      warningWithPaths('anonymous-commits', `${anonymous.length} file(s) were only ever changed by commits without any author or committer name or email; such commits are skipped, as in the reference implementation, so these files are not counted`, anonymous),
-    );
-  }
+
   let ownership: LineOwnershipResult | undefined;
-  if (lines) {
+  if (settings.lines) {
     report({ phase: 'ownership', replayed: 0 });
     ownership = await computeLineOwnership(repo, head, universe, history.collector.paths, history.collector.authorOf ?? new Map(), {
-      firstParent: options.firstParent ?? false,
-      ignoreRevs: options.ignoreRevs ?? true,
+      firstParent: settings.firstParent,
+      ignoreRevs: settings.ignoreRevs,
       signal,
       onProgress: (replayed, replayTotal) => report({ replayed, replayTotal }),
     });
@@ -146,45 +134,40 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
     people,
     authorship,
     universe,
+    modules,
+    aliases: settings.aliases,
     warnings: [...warnings, ...universe.warnings, ...(ownership?.warnings ?? []), ...tempFolderWarnings()],
     ownership,
-    algorithm: options.algorithm ?? 'avl',
+    algorithm: settings.algorithm,
     settings: {
-      depth: options.depth ?? DEFAULT_DEPTH,
-      minFiles: options.minFiles ?? DEFAULT_MIN_FILES,
-      includeBots: options.includeBots ?? false,
-      allText: options.allText ?? false,
-      include: options.include ?? [],
-      exclude: options.exclude ?? [],
+      depth: settings.depth,
+      minFiles: settings.minFiles,
+      includeBots: settings.includeBots,
+      allText: settings.allText,
+      include: settings.include,
+      exclude: settings.exclude,
       renames: history.renames,
-      lines,
-      firstParent: lines && (options.firstParent ?? false),
-      ignoreRevs: lines && (options.ignoreRevs ?? true),
+      lines: settings.lines,
+      firstParent: settings.lines && settings.firstParent,
+      ignoreRevs: settings.lines && settings.ignoreRevs,
+      moduleKinds: settings.moduleKinds,
+      configuredModules: Object.keys(settings.modules),
+      ...(settings.config ? { config: settings.config } : {}),
     },
   });
   report({ phase: 'done' });
   return result;
 }
 
-/** What the history scan could not count as given: commits without a usable date. */
-function historyWarnings(collector: LineageCollector): Warning[] {
-  const warnings: Warning[] = [];
-  if (collector.undatedCommits > 0) {
-    warnings.push({ code: 'bad-dates', message: `${collector.undatedCommits} commit(s) have an author date that is missing or out of range (a forged or damaged commit): their dates are unknown and left out of first and last commit times`, count: collector.undatedCommits });
-  }
-  return warnings;
+/** The analysis settings among the options: everything but the path, callbacks and lists. */
+function explicitSettings(options: AnalyzeOptions): Partial<AnalysisOptionValues> {
+  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, ...settings } = options;
+  return settings;
 }
 
-/** Files without history: those only anonymous commits changed, and those no commit changed. */
-function splitByCause(withoutHistory: readonly string[], anonymousPaths: ReadonlySet<string>): { anonymous: string[]; neverChanged: string[] } {
-  const anonymous: string[] = [];
-  const neverChanged: string[] = [];
-  for (const path of withoutHistory) (anonymousPaths.has(path) ? anonymous : neverChanged).push(path);
-  return { anonymous, neverChanged };
-}
-
-function paths(universe: FileUniverse): string[] {
-  return universe.files.map((file) => file.path);
+/** Configured modules and aliases given to `analyze()` replace the config file's. */
+function withExplicitLists(settings: Settings, options: AnalyzeOptions): Settings {
+  return { ...settings, ...(options.modules ? { modules: options.modules } : {}), ...(options.aliases ? { aliases: options.aliases } : {}) };
 }
 
 /** The number of commits to scan, for the progress ETA only: at low priority, beside the scan. */

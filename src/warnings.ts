@@ -13,7 +13,11 @@ export type WarningCode =
   | 'line-ownership-self-check'
   | 'bad-dates'
   | 'anonymous-commits'
-  | 'empty-scope';
+  | 'empty-scope'
+  | 'config-unusable'
+  | 'module-unmatched'
+  | 'workspace-unreadable'
+  | 'codeowners-unreadable';
 
 export interface Warning {
   /** A stable machine-readable code. */

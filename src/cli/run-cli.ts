@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { EXIT } from '../errors.js';
+import { COMMANDS } from './commands/registry.js';
 import { createProgram } from './program.js';
 import { EXIT_INTERRUPTED, reportError } from './report-error.js';
 
@@ -33,9 +34,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   });
 
   let exitCode: number = EXIT.ok;
-  const program = createProgram(async (path, flags) => {
-    const { runScan } = await import('./commands/scan.js');
-    exitCode = await runScan(path, flags, controller.signal);
+  const program = createProgram(async (name, input) => {
+    const entry = COMMANDS[name];
+    if (!entry) throw new Error(`no command ${name}`);
+    const command = await entry.load();
+    exitCode = await command.run({ ...input, signal: controller.signal });
   });
   try {
     await program.parseAsync([...argv]);

@@ -126,5 +126,7 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   counted.sort((a, b) => Buffer.compare(a.rawPath, b.rawPath));
   const files = counted.map(({ rawPath: _, ...file }): UniverseFile => file);
   const excluded = Object.fromEntries(REASONS.filter((r) => tally.has(r)).map((r) => [r, tally.get(r)]));
-  return { files, excluded, leftOut, warnings };
+  const present = new Map<string, { oid: string; size: number }>();
+  for (const entry of entries) if (entry.kind === 'blob' && entry.size !== undefined) present.set(entry.path, { oid: entry.oid, size: entry.size });
+  return { files, excluded, leftOut, blobs: present, warnings };
 }

@@ -55,6 +55,11 @@ export interface FileUniverse {
    * costliest of them out of later git calls.
    */
   readonly leftOut: ReadonlyMap<string, number>;
+  /**
+   * Every regular file of the analysed tree whose blob is present, path → blob id and size,
+   * whatever the scope: where module providers find manifests (package.json, CODEOWNERS, …).
+   */
+  readonly blobs: ReadonlyMap<string, { readonly oid: string; readonly size: number }>;
   readonly warnings: readonly Warning[];
 }
 

@@ -58,7 +58,7 @@ class UnionFind {
  * same non-empty upper-cased name are merged. Merging is transitive, as the reference's repeated
  * renaming of usernames is.
  */
-export function mergeIdentities(identities: readonly RawIdentity[]): People {
+export function mergeIdentities(identities: readonly RawIdentity[], aliases: Readonly<Record<string, readonly string[]>> = {}): People {
   const sets = new UnionFind();
   for (let i = 0; i < identities.length; i += 1) sets.add();
   const keyNodes = new Map<string, number>();
@@ -76,6 +76,17 @@ export function mergeIdentities(identities: readonly RawIdentity[]): People {
     sets.union(i, nodeFor(`key:${email !== '' ? email : name}`));
     if (name !== '') sets.union(i, nodeFor(`name:${name}`));
   });
+  // The config's aliases (docs/config.md): a person and their other emails and names are one. An
+  // entry matches an email (it has an @ and is not an @handle) or a name, upper-cased as above;
+  // @handles name no identity of the history and are left to CODEOWNERS matching.
+  for (const [person, others] of Object.entries(aliases)) {
+    const keys = [person, ...others].filter((entry) => !entry.startsWith('@')).map((entry) => {
+      const upper = stripAccents(entry).toUpperCase();
+      return entry.includes('@') ? [`key:${upper}`] : [`name:${upper}`, `key:${upper}`];
+    });
+    const nodes = keys.flat().filter((key) => keyNodes.has(key)).map((key) => keyNodes.get(key) as number);
+    for (const node of nodes.slice(1)) sets.union(nodes[0] as number, node);
+  }
 
   const groups = new Map<number, number[]>();
   identities.forEach((_, i) => {

@@ -2,19 +2,15 @@ import { compareText } from '../compare-text.js';
 import { count, percent, plural, riskLevel } from '../format.js';
 import type { KeyPerson, LineShare, ModuleReport, Report } from '../report/report.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
+import type { RenderOptions } from './renderers.js';
 import type { Style } from './style.js';
 import { formatTable, type Column } from './table.js';
 
-export interface TextOptions {
-  readonly style: Style;
-  /** Terminal width for truncating long cells; undefined when printing to a pipe (no truncation). */
-  readonly width: number | undefined;
-}
+export type TextOptions = RenderOptions;
 
-
-/** Riskiest first: bus factor ascending, then larger modules, then path. */
+/** Riskiest first: bus factor ascending, then larger modules, then name. */
 export function byRisk(a: ModuleReport, b: ModuleReport): number {
-  return a.busFactor - b.busFactor || b.files - a.files || compareText(a.path, b.path);
+  return a.busFactor - b.busFactor || b.files - a.files || compareText(a.name, b.name);
 }
 
 /** `1 !` marks the riskiest modules without colour, for logs and colour-blind readers. */
@@ -82,34 +78,89 @@ function keyPeopleTable(report: Report, options: TextOptions): string[] {
   return [...lines.map((line) => `  ${line}`), ''];
 }
 
-function modulesTable(report: Report, options: TextOptions): string[] {
-  const { depth, minFiles } = report.settings;
-  const title = `Modules by risk (folders to depth ${depth}, at least ${minFiles} files)`;
-  if (report.modules.length === 0) return [options.style.paint('bold', title), '  none', ''];
-  const modules = [...report.modules].sort(byRisk);
+/** Section titles per module kind, in the order the sections are printed. */
+const KIND_TITLES: readonly [ModuleReport['kind'], (report: Report) => string, string][] = [
+  ['directory', (report) => `Modules by risk (folders to depth ${report.settings.depth}, at least ${report.settings.minFiles} files)`, 'module'],
+  ['workspace', () => 'Workspaces by risk', 'workspace'],
+  ['config', () => 'Configured modules by risk', 'module'],
+  ['codeowners', (report) => `CODEOWNERS rules by risk (${safe(report.codeowners?.file ?? 'CODEOWNERS')})`, 'rule'],
+];
+
+/** `--modules` names → the kinds they give (auto gives directories at least). */
+const KIND_OF_NAME: Readonly<Record<string, ModuleReport['kind']>> = { auto: 'directory', dirs: 'directory', workspaces: 'workspace', config: 'config', codeowners: 'codeowners' };
+
+/** The modules of each kind present, riskiest first; a kind asked for but empty says "none". */
+function modulesTables(report: Report, options: TextOptions): string[] {
+  const asked = new Set(report.settings.moduleKinds.map((name) => KIND_OF_NAME[name]));
+  const lines: string[] = [];
+  for (const [kind, title, column] of KIND_TITLES) {
+    const modules = report.modules.filter((module) => module.kind === kind);
+    if (modules.length === 0 && !asked.has(kind)) continue;
+    lines.push(...modulesTable(report, modules, title(report), column, options));
+  }
+  return lines;
+}
+
+function modulesTable(report: Report, modules: readonly ModuleReport[], title: string, column: string, options: TextOptions): string[] {
+  if (modules.length === 0) return [options.style.paint('bold', title), '  none', ''];
+  const sorted = [...modules].sort(byRisk);
   const withLines = report.lineOwnership !== undefined;
-  const header = ['BF', 'files', 'module', 'key people', ...(withLines ? ['top line owners'] : [])];
+  const withOwners = sorted.some((module) => module.owners !== undefined);
+  const header = ['BF', 'files', column, ...(withOwners ? ['owners'] : []), 'key people', ...(withLines ? ['top line owners'] : [])];
+  const label = (m: ModuleReport) => safe(m.kind === 'workspace' && m.path !== undefined && m.path !== m.name ? `${m.name} (${m.path})` : m.name);
   const rows = [
     header,
-    ...modules.map((m) => [busFactorCell(m.busFactor), count(m.files), safe(m.path), keyPeopleCell(m.keyPeople), ...(withLines ? [lineOwnersCell(m.lineOwners)] : [])]),
+    ...sorted.map((m) => [busFactorCell(m.busFactor), count(m.files), label(m), ...(withOwners ? [safe((m.owners ?? []).join(' ') || '(none)')] : []), keyPeopleCell(m.keyPeople), ...(withLines ? [lineOwnersCell(m.lineOwners)] : [])]),
   ];
   // On a terminal, long paths and people lists are cut so every row stays on one line.
   const pathWidth = options.width ? Math.max(16, Math.floor(options.width * (withLines ? 0.25 : 0.35))) : undefined;
   const rest = options.width && pathWidth ? options.width - pathWidth - 20 : undefined;
-  const peopleWidth = rest ? Math.max(16, withLines ? Math.floor(rest / 2) : rest) : undefined;
+  const peopleWidth = rest ? Math.max(16, withLines || withOwners ? Math.floor(rest / 2) : rest) : undefined;
   const columns: Column[] = [
     { align: 'right' },
     { align: 'right' },
     { align: 'left', maxWidth: pathWidth },
+    ...(withOwners ? [{ align: 'left', maxWidth: peopleWidth } as const] : []),
     { align: 'left', maxWidth: peopleWidth },
     ...(withLines ? [{ align: 'left', maxWidth: peopleWidth } as const] : []),
   ];
-  const lines = formatTable(rows, columns, (row, column, text) => {
+  const lines = formatTable(rows, columns, (row, col, text) => {
     if (row === 0) return options.style.paint('bold', text);
-    const module = modules[row - 1];
-    return column === 0 && module ? options.style.paint(riskLevel(module.busFactor), text) : text;
+    const module = sorted[row - 1];
+    return col === 0 && module ? options.style.paint(riskLevel(module.busFactor), text) : text;
   });
   return [options.style.paint('bold', title), ...lines.map((line) => `  ${line}`), ''];
+}
+
+/** Most findings shown per drift kind; the rest are counted. */
+const DRIFT_SHOWN = 10;
+
+/** Where CODEOWNERS and the history disagree. */
+function codeownersDrift(report: Report, style: Style): string[] {
+  const codeowners = report.codeowners;
+  if (!codeowners) return [];
+  const nameOf = (id: string) => safe(report.people.find((p) => p.id === id)?.name || id);
+  const lines = [style.paint('bold', `CODEOWNERS drift (${safe(codeowners.file)})`)];
+  const section = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push(`  ${title}:`, ...items.slice(0, DRIFT_SHOWN).map((item) => `    ${item}`));
+    if (items.length > DRIFT_SHOWN) lines.push(`    … and ${items.length - DRIFT_SHOWN} more`);
+  };
+  const drift = codeowners.drift;
+  section('owners who author none of their files', drift.flatMap((d) => (d.kind === 'owner-without-knowledge' ? [`${safe(d.rule)} (line ${d.line}): ${safe(d.owner)} = ${nameOf(d.person)}`] : [])));
+  section('key people who are not owners', drift.flatMap((d) => (d.kind === 'key-person-not-owner' ? [`${safe(d.rule)} (line ${d.line}): ${safe(d.name)}, ${plural(d.files, 'file')}${d.unverifiable ? ' (the rule names teams or unmatched owners: unverifiable)' : ''}`] : [])));
+  for (const d of drift) if (d.kind === 'unowned') lines.push(`  ${plural(d.files, 'counted file')} no rule owns (first: ${d.paths.slice(0, 3).map(safe).join(', ')})`);
+  const idle = codeowners.rules.filter((rule) => rule.files === 0);
+  if (idle.length > 0) lines.push(`  ${plural(idle.length, 'rule')} ${idle.length === 1 ? 'owns' : 'own'} no counted file: ${idle.slice(0, 5).map((rule) => `${safe(rule.pattern)} (line ${rule.line})`).join(', ')}${idle.length > 5 ? ', …' : ''}`);
+  const unmatched = codeowners.owners.filter((owner) => owner.person === undefined);
+  if (unmatched.length > 0) {
+    const teams = unmatched.filter((owner) => owner.type === 'team').map((owner) => safe(owner.owner));
+    const others = unmatched.filter((owner) => owner.type !== 'team').map((owner) => safe(owner.owner));
+    if (teams.length > 0) lines.push(`  teams (not expanded offline): ${teams.join(', ')}`);
+    if (others.length > 0) lines.push(`  owners matched to nobody in the history (add them to "aliases"): ${others.join(', ')}`);
+  }
+  if (lines.length === 1) lines.push('  none: every owner authors files of their rules, every key person is an owner');
+  return [...lines, ''];
 }
 
 function excludedLine(report: Report): string[] {
@@ -130,7 +181,8 @@ export function renderText(report: Report, options: TextOptions): string {
     ...header(report, options.style),
     ...summary(report, options.style),
     ...keyPeopleTable(report, options),
-    ...modulesTable(report, options),
+    ...modulesTables(report, options),
+    ...codeownersDrift(report, options.style),
     ...lineOwnershipLines(report, options.style),
     ...excludedLine(report),
     ...warningLines(report, options.style),

@@ -1,14 +1,15 @@
-import { greedyTruckFactor, type TruckFactorResult } from '../bus-factor/greedy-truck-factor.js';
 import { compareForRemoval } from '../bus-factor/tie-break.js';
 import type { FileUniverse } from '../files/types.js';
 import type { Repository } from '../git/repo.js';
 import type { People } from '../identity/merge-identities.js';
 import type { Authorship } from '../knowledge/compute-authorship.js';
-import { directoryModules } from '../modules/directory-modules.js';
+import type { ModuleDefinition } from '../modules/module-definition.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import type { Warning } from '../warnings.js';
 import { LineShares, type ScopeLines } from './line-shares.js';
-import type { KeyPerson, ModuleReport, Report, ReportSettings } from './report.js';
+import { codeownersReport } from './codeowners-report.js';
+import type { ModuleReport, Report, ReportSettings } from './report.js';
+import { scoreFiles, type AuthorshipIndex, type ScopeScore } from './what-if.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface ReportInput {
@@ -26,6 +27,10 @@ export interface ReportInput {
   readonly settings: ReportSettings;
   /** Of `authorship.withoutHistory`, the files only commits without any identity changed (`no-author`). */
   readonly withoutAuthor: readonly string[];
+  /** Every module of the kinds chosen (modules/module-providers.ts), empty ones included. */
+  readonly modules: readonly ModuleDefinition[];
+  /** The config's aliases: CODEOWNERS @handles of people. */
+  readonly aliases: Readonly<Record<string, readonly string[]>>;
   /** Surviving lines per file, when line ownership ran. */
   readonly ownership?: LineOwnershipResult;
 }
@@ -40,44 +45,28 @@ function excludedWithHistory(excluded: Report['excluded'], withoutHistory: reado
   return { ...excluded, ...(noHistory > 0 ? { 'no-history': noHistory } : {}), ...(noAuthor > 0 ? { 'no-author': noAuthor } : {}) };
 }
 
-/** Assembles the report: repository and module bus factors from one authorship computation. */
+/** Assembles the report: the repository's and every module's bus factor, from one authorship index. */
 export function buildReport(input: ReportInput): Report {
   const { people, authorship, settings } = input;
-  const tieBreak = compareForRemoval(people.people, authorship.changes);
-  const keyPeopleOf = (result: TruckFactorResult): KeyPerson[] =>
-    result.keyPeople.map(({ person, files }) => {
-      const who = people.people[person];
-      return { id: who?.id ?? '', name: who?.name ?? '', email: who?.email ?? '', files, share: result.files === 0 ? 0 : files / result.files };
-    });
-
-  const repoResult = greedyTruckFactor({ fileAuthors: authorship.authors, tieBreak });
+  const index: AuthorshipIndex = {
+    people: people.people.map((person) => ({ id: person.id, name: person.name, email: person.email })),
+    indexOf: new Map(people.people.map((person) => [person.id, person.index])),
+    fileAuthors: authorship.authors,
+    tieBreak: compareForRemoval(people.people, authorship.changes),
+  };
+  const everyFile = authorship.files.map((_, i) => i);
+  const repoScore = scoreFiles(index, everyFile);
   const shares = input.ownership ? new LineShares(input.ownership.files, people) : undefined;
-  const folders = directoryModules(authorship.files, { depth: settings.depth, minFiles: settings.minFiles, scope: input.repo.scope }).map((module) => ({
-    ...module,
-    paths: module.files.map((index) => authorship.files[index] as string),
-  }));
+  const listed = input.modules.filter((module) => module.files.length > 0);
   // Line shares per module, once: the modules' lines and the module islands both come from them.
-  const moduleLines = folders.map((module) => shares?.scope(module.paths));
-  const modules: ModuleReport[] = folders.map((module, i) => {
-    const fileAuthors = module.files.map((index) => authorship.authors[index] as Int32Array);
-    const result = greedyTruckFactor({ fileAuthors, tieBreak });
-    const authors = new Set<number>();
-    for (const list of fileAuthors) for (const person of list) authors.add(person);
-    const lines = moduleLines[i];
-    return {
-      path: module.path,
-      depth: module.depth,
-      files: result.files,
-      busFactor: result.busFactor,
-      keyPeople: keyPeopleOf(result),
-      authors: authors.size,
-      orphanFiles: result.files - result.authoredFiles,
-      ...(lines ? { lines: lines.lines, lineOwners: lines.owners } : {}),
-    };
-  });
+  const moduleLines = listed.map((module) => shares?.scope(module.files.map((i) => authorship.files[i] as string)));
+  const modules: ModuleReport[] = listed.map((module, i) => moduleReport(module, scoreFiles(index, module.files), moduleLines[i]));
+  const membership = authorship.files.map((): string[] => []);
+  for (const module of listed) for (const file of module.files) membership[file]?.push(module.id);
 
   const filesAuthored = new Int32Array(people.people.length);
   for (const list of authorship.authors) for (const person of list) filesAuthored[person] = (filesAuthored[person] as number) + 1;
+  const codeowners = codeownersReport({ modules: input.modules, index, people: people.people, aliases: input.aliases, files: authorship.files });
 
   return {
     schemaVersion: 1,
@@ -87,16 +76,16 @@ export function buildReport(input: ReportInput): Report {
     revision: input.revision,
     headTime: isoTime(input.headTime),
     algorithm: input.algorithm,
-    busFactor: repoResult.busFactor,
-    coverage: repoResult.coverage,
+    busFactor: repoScore.busFactor,
+    coverage: repoScore.coverage,
     totals: {
-      files: repoResult.files,
-      authoredFiles: repoResult.authoredFiles,
+      files: repoScore.files,
+      authoredFiles: repoScore.authoredFiles,
       commits: input.commits,
       people: people.people.length,
       authors: filesAuthored.filter((count) => count > 0).length,
     },
-    keyPeople: keyPeopleOf(repoResult),
+    keyPeople: repoScore.keyPeople,
     people: people.people.map((person) => ({
       id: person.id,
       name: person.name,
@@ -110,14 +99,33 @@ export function buildReport(input: ReportInput): Report {
       changes: authorship.changes[person.index] as number,
     })),
     modules,
-    files: authorship.files.map((path, index) => ({
+    files: authorship.files.map((path, i) => ({
       path,
-      authors: Array.from(authorship.authors[index] as Int32Array, (person) => people.people[person]?.id ?? ''),
+      authors: Array.from(authorship.authors[i] as Int32Array, (person) => people.people[person]?.id ?? ''),
+      ...((membership[i] as string[]).length > 0 ? { modules: membership[i] as string[] } : {}),
       ...shares?.file(path),
     })),
     excluded: excludedWithHistory(input.universe.excluded, authorship.withoutHistory, input.withoutAuthor),
     settings,
     warnings: input.warnings,
-    ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(folders.map((m, i) => ({ path: m.path, ...(moduleLines[i] as ScopeLines) }))) } } : {}),
+    ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(listed.map((m, i) => ({ path: m.path ?? m.name, module: m.id, ...(moduleLines[i] as ScopeLines) }))) } } : {}),
+    ...(codeowners ? { codeowners } : {}),
+  };
+}
+
+function moduleReport(module: ModuleDefinition, score: ScopeScore, lines: ScopeLines | undefined): ModuleReport {
+  return {
+    id: module.id,
+    kind: module.kind,
+    name: module.name,
+    ...(module.path !== undefined ? { path: module.path } : {}),
+    ...(module.depth !== undefined ? { depth: module.depth } : {}),
+    ...(module.owners !== undefined ? { owners: module.owners } : {}),
+    files: score.files,
+    busFactor: score.busFactor,
+    keyPeople: score.keyPeople,
+    authors: score.authors.size,
+    orphanFiles: score.files - score.authoredFiles,
+    ...(lines ? { lines: lines.lines, lineOwners: lines.owners } : {}),
   };
 }

@@ -64,11 +64,11 @@ export class LineShares {
    * Files (of at least {@link ISLAND_MIN_FILE_LINES} lines) and modules one person owns ≥ 90 % of;
    * the modules' lines as {@link scope} gave them.
    */
-  islands(modules: readonly ({ readonly path: string } & ScopeLines)[]): KnowledgeIsland[] {
+  islands(modules: readonly ({ readonly path: string; readonly module: string } & ScopeLines)[]): KnowledgeIsland[] {
     const islands: KnowledgeIsland[] = [];
-    for (const { path, lines, owners } of modules) {
+    for (const { path, module, lines, owners } of modules) {
       const top = owners[0];
-      if (top && lines > 0 && top.share >= ISLAND_SHARE) islands.push({ kind: 'module', path, owner: top.id, lines, share: top.share });
+      if (top && lines > 0 && top.share >= ISLAND_SHARE) islands.push({ kind: 'module', path, module, owner: top.id, lines, share: top.share });
     }
     for (const [path, { lines, counts }] of this.byPath) {
       if (lines < ISLAND_MIN_FILE_LINES) continue;

@@ -38,7 +38,11 @@ export interface Report {
   readonly keyPeople: readonly KeyPerson[];
   /** Everyone in the history, most commits first. */
   readonly people: readonly ReportPerson[];
-  /** Directory modules, sorted by path (renderers sort by risk themselves). */
+  /**
+   * The modules of the kinds chosen (`--modules`): directories sorted by path, workspaces by path,
+   * CODEOWNERS rules by line, configured modules by name, in the order of `settings.moduleKinds`
+   * (renderers sort by risk themselves). Modules with no counted file are left out.
+   */
   readonly modules: readonly ModuleReport[];
   /** Every counted file with its authors, sorted by path. */
   readonly files: readonly FileReport[];
@@ -52,7 +56,61 @@ export interface Report {
   readonly warnings: readonly Warning[];
   /** Present when line ownership ran (`--lines`): surviving lines per person, repository-wide. */
   readonly lineOwnership?: LineOwnership;
+  /** Present when CODEOWNERS rules are modules (`--modules codeowners`) and the file exists. */
+  readonly codeowners?: CodeownersReport;
 }
+
+/**
+ * The CODEOWNERS file against the history (docs/json-report.md, "codeowners"): every rule with the
+ * files it finally owns, their bus factor and key people, and where declaration and knowledge part.
+ */
+export interface CodeownersReport {
+  /** Where the file is (`.github/CODEOWNERS`). */
+  readonly file: string;
+  readonly rules: readonly CodeownersRuleReport[];
+  /** Every owner named in the file, and whom in the history it was matched to. */
+  readonly owners: readonly CodeownersOwner[];
+  /** Every drift finding of every rule, then the files no rule owns. */
+  readonly drift: readonly CodeownersDrift[];
+}
+
+export interface CodeownersRuleReport {
+  /** The module's id (`codeowners:<line>`), also in `modules[]` when the rule owns files. */
+  readonly id: string;
+  /** The pattern as written in the file. */
+  readonly pattern: string;
+  readonly line: number;
+  /** GitLab sections only. */
+  readonly section?: string;
+  /** As written: `@user`, `@org/team`, emails. */
+  readonly owners: readonly string[];
+  /** Counted files the rule finally owns (last match wins). */
+  readonly files: number;
+  readonly busFactor: number;
+  readonly keyPeople: readonly KeyPerson[];
+  readonly drift: readonly CodeownersDrift[];
+}
+
+export interface CodeownersOwner {
+  /** As written in the file. */
+  readonly owner: string;
+  readonly type: 'user' | 'team' | 'email';
+  /** Person id it was matched to; absent when it could not be (teams never are: not expandable offline). */
+  readonly person?: string;
+  /** How: the person's email, their `users.noreply.github.com` address, or the config's `aliases`. */
+  readonly matchedBy?: 'email' | 'noreply' | 'alias';
+}
+
+/**
+ * - `owner-without-knowledge`: a declared owner (matched to a person) authors none of the rule's files;
+ * - `key-person-not-owner`: a key person of the rule's files is not among its owners (`unverifiable`
+ *   when the rule names teams or owners that could not be matched: they might include them);
+ * - `unowned`: counted files no rule owns.
+ */
+export type CodeownersDrift =
+  | { readonly kind: 'owner-without-knowledge'; readonly rule: string; readonly line: number; readonly owner: string; readonly person: string }
+  | { readonly kind: 'key-person-not-owner'; readonly rule: string; readonly line: number; readonly person: string; readonly name: string; readonly files: number; readonly unverifiable: boolean }
+  | { readonly kind: 'unowned'; readonly files: number; readonly paths: readonly string[] };
 
 /** Who wrote the lines that survive at the analysed commit (docs/line-ownership.md), for a scope. */
 export interface LineOwnership {
@@ -75,7 +133,10 @@ export interface LineShare {
 
 export interface KnowledgeIsland {
   readonly kind: 'file' | 'module';
+  /** The file, or the module's folder (its name when it has none). */
   readonly path: string;
+  /** Modules: the module's id. */
+  readonly module?: string;
   /** Person id of the owner. */
   readonly owner: string;
   readonly lines: number;
@@ -129,10 +190,17 @@ export interface ReportPerson {
 }
 
 export interface ModuleReport {
-  /** Folder path without trailing slash. */
-  readonly path: string;
-  /** Folder depth below the analysed scope (1 = top level). */
-  readonly depth: number;
+  /** Unique: `directory:lib/router`, `workspace:packages/api`, `codeowners:12`, `config:billing`. */
+  readonly id: string;
+  readonly kind: 'directory' | 'workspace' | 'codeowners' | 'config';
+  /** The folder, the package's name, the CODEOWNERS pattern as written, the configured name. */
+  readonly name: string;
+  /** The folder (directories, workspaces), without trailing slash. */
+  readonly path?: string;
+  /** Directories: folder depth below the analysed scope (1 = top level). */
+  readonly depth?: number;
+  /** CODEOWNERS rules: the declared owners, as written. */
+  readonly owners?: readonly string[];
   readonly files: number;
   readonly busFactor: number;
   /** Removal order within the module. */
@@ -150,6 +218,8 @@ export interface FileReport {
   readonly path: string;
   /** Ids of the people who author it (AVL), in `people[]` order. */
   readonly authors: readonly string[];
+  /** Ids of the modules (`modules[]`) it belongs to; absent when none. */
+  readonly modules?: readonly string[];
   /** With line ownership: surviving lines at the analysed commit (absent for binary files). */
   readonly lines?: number;
   /** With line ownership: who introduced the surviving lines, most lines first. */
@@ -182,4 +252,10 @@ export interface ReportSettings {
   readonly firstParent: boolean;
   /** Line ownership honoured the repository's `.git-blame-ignore-revs`, if it has one. */
   readonly ignoreRevs: boolean;
+  /** The module kinds asked for (`--modules`), as given (`auto` included). */
+  readonly moduleKinds: readonly string[];
+  /** Names of the configured modules (the config file's `modules`). */
+  readonly configuredModules: readonly string[];
+  /** The config file used: the repository's own (`busfactor.json`) or `--config FILE`. */
+  readonly config?: { readonly source: 'repository' | 'file'; readonly path: string };
 }

@@ -1,30 +1,39 @@
 import { greedyTruckFactor } from '../bus-factor/greedy-truck-factor.js';
 import { compareForRemoval } from '../bus-factor/tie-break.js';
-import type { KeyPerson, Report, ReportPerson } from './report.js';
+import type { KeyPerson, Report } from './report.js';
+
+/** Who a person index stands for, as key-people lists show them. */
+export interface PersonRef {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+}
 
 /**
- * The report's authorship in the shape the greedy loop takes: person indices instead of ids.
- * Authorship is fixed once the history is scanned, so any scope (a folder, the repository) and any
- * set of people leaving is one greedy run over this index: no rescan (docs/algorithms.md §2).
+ * Authorship in the shape the greedy loop takes: person indices instead of ids. Authorship is
+ * fixed once the history is scanned, so any set of files (a module of any kind, the repository)
+ * and any set of people leaving is one greedy run over this index: no rescan (docs/algorithms.md
+ * §2). The report is built with it, and the explorer's what-if rebuilds it from the report.
  */
 export interface AuthorshipIndex {
-  /** `report.people` in order; a person's index is their position here. */
-  readonly people: readonly ReportPerson[];
+  readonly people: readonly PersonRef[];
   readonly indexOf: ReadonlyMap<string, number>;
-  /** Author indices of `report.files[i]`. */
+  /** Author indices of each counted file (`report.files[i]`). */
   readonly fileAuthors: readonly Int32Array[];
   /** The greedy loop's order between people who author as many files (`bus-factor/tie-break.ts`). */
   readonly tieBreak: (a: number, b: number) => number;
 }
 
+/** The index of a finished report: what the explorer and every later view score with. */
 export function indexAuthorship(report: Report): AuthorshipIndex {
   const indexOf = new Map(report.people.map((person, index) => [person.id, index]));
   const fileAuthors = report.files.map((file) => Int32Array.from(file.authors, (id) => indexOf.get(id) ?? -1).filter((index) => index >= 0));
   const tieBreak = compareForRemoval(report.people, report.people.map((person) => person.changes));
-  return { people: report.people, indexOf, fileAuthors, tieBreak };
+  const people = report.people.map((person) => ({ id: person.id, name: person.name, email: person.emails[0] ?? '' }));
+  return { people, indexOf, fileAuthors, tieBreak };
 }
 
-/** A scope's bus factor, as `ModuleReport` has it, for any set of files and people leaving. */
+/** A set of files' bus factor, as `ModuleReport` has it, for any set of people leaving. */
 export interface ScopeScore {
   readonly files: number;
   readonly busFactor: number;
@@ -32,13 +41,15 @@ export interface ScopeScore {
   readonly keyPeople: readonly KeyPerson[];
   /** Files with an author among the people who stay. */
   readonly authoredFiles: number;
+  /** Share of files still authored when the greedy loop stopped. */
+  readonly coverage: number;
   /** Person indices of everyone who authors a file of the scope, leaving or not. */
   readonly authors: ReadonlySet<number>;
 }
 
 /**
- * The greedy truck factor of the files `fileIndices` (indices into `report.files`), as if the
- * people in `leaving` (person indices) authored nothing.
+ * The one scoring function: the greedy truck factor of the files `fileIndices` (indices into the
+ * counted files), as if the people in `leaving` (person indices) authored nothing.
  */
 export function scoreFiles(index: AuthorshipIndex, fileIndices: ArrayLike<number>, leaving: ReadonlySet<number> = new Set()): ScopeScore {
   const fileAuthors: Int32Array[] = [];
@@ -51,17 +62,16 @@ export function scoreFiles(index: AuthorshipIndex, fileIndices: ArrayLike<number
   const result = greedyTruckFactor({ fileAuthors, tieBreak: index.tieBreak, without: leaving });
   const keyPeople = result.keyPeople.map(({ person, files }): KeyPerson => {
     const who = index.people[person];
-    return { id: who?.id ?? '', name: who?.name ?? '', email: who?.emails[0] ?? '', files, share: result.files === 0 ? 0 : files / result.files };
+    return { id: who?.id ?? '', name: who?.name ?? '', email: who?.email ?? '', files, share: result.files === 0 ? 0 : files / result.files };
   });
-  return { files: result.files, busFactor: result.busFactor, keyPeople, authoredFiles: result.authoredFiles, authors };
+  return { files: result.files, busFactor: result.busFactor, keyPeople, authoredFiles: result.authoredFiles, coverage: result.coverage, authors };
 }
 
-/** Indices into `report.files` of the files below a folder (`''` = every file). */
-export function filesBelow(report: Report, folder: string): number[] {
-  const prefix = folder === '' ? '' : `${folder}/`;
-  const indices: number[] = [];
-  report.files.forEach((file, i) => {
-    if (file.path.startsWith(prefix)) indices.push(i);
+/** Every module's files (indices into `report.files`), from `files[].modules`, by module id. */
+export function moduleMembers(report: Report): Map<string, number[]> {
+  const members = new Map<string, number[]>(report.modules.map((module) => [module.id, []]));
+  report.files.forEach((file, index) => {
+    for (const id of file.modules ?? []) members.get(id)?.push(index);
   });
-  return indices;
+  return members;
 }

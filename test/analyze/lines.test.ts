@@ -29,7 +29,7 @@ describe('analyze with line ownership', () => {
       ['Carol Chen', 1],
     ]);
     // api/ is all Bob's: a module island; files under 20 lines are never called islands.
-    expect(report.lineOwnership?.islands).toEqual([{ kind: 'module', path: 'api', owner: 'bob@example.com', lines: 3, share: 1 }]);
+    expect(report.lineOwnership?.islands).toEqual([{ kind: 'module', path: 'api', module: 'directory:api', owner: 'bob@example.com', lines: 3, share: 1 }]);
   });
 
   it('leaves line ownership out unless asked', async () => {

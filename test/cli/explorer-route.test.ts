@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldOpenExplorer } from '../../src/cli/scan-flags.js';
+import { shouldOpenExplorer } from '../../src/cli/choose-view.js';
 
 const tty = { isTTY: true };
 const pipe = { isTTY: false };

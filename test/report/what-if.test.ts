@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEAM_HISTORY } from '../../fixtures/histories.js';
 import { analyze } from '../../src/analyze.js';
 import type { Report } from '../../src/report/report.js';
-import { filesBelow, indexAuthorship, scoreFiles } from '../../src/report/what-if.js';
+import { indexAuthorship, moduleMembers, scoreFiles } from '../../src/report/what-if.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
 import { EXPLORER_HISTORY } from '../ui/explorer-history.js';
 
@@ -12,14 +12,14 @@ const fixture = useFixtureRepos();
 function recomputeWithout(report: Report, leaving: readonly string[]) {
   const index = indexAuthorship(report);
   const gone = new Set(leaving.flatMap((id) => index.indexOf.get(id) ?? []));
-  const score = (folder: string) => scoreFiles(index, filesBelow(report, folder), gone);
-  const all = score('');
+  const members = moduleMembers(report);
+  const all = scoreFiles(index, report.files.map((_, i) => i), gone);
   return {
     before: report.busFactor,
     after: all.busFactor,
     keyPeople: all.keyPeople,
     modules: report.modules.map((module) => {
-      const scope = score(module.path);
+      const scope = scoreFiles(index, members.get(module.id) ?? [], gone);
       return { path: module.path, before: module.busFactor, after: scope.busFactor, keyPeople: scope.keyPeople, orphanFiles: scope.files - scope.authoredFiles };
     }),
   };
@@ -58,17 +58,17 @@ describe('scoreFiles: what-if from the report alone', () => {
     expect(withoutAlice.modules.find((m) => m.path === 'lib')?.after).toBe(0);
   });
 
-  it('scores any folder with the report tie-break (changes, then id)', async () => {
-    const report = await analyze({ path: fixture(EXPLORER_HISTORY).dir });
+  it('scores any module with the report tie-break (changes, then id)', async () => {
+    const report = await analyze({ path: fixture(EXPLORER_HISTORY).dir, minFiles: 1 });
     const index = indexAuthorship(report);
     // explorer-history.ts: src/ui has Carol (2 files) and Alice (view.js): 2/2 → −Carol 1/2 →
     // −Alice 0: bus factor 2. Without Alice (index of alice@): Carol 2/2 → 0: 1.
-    const ui = filesBelow(report, 'src/ui');
+    const ui = moduleMembers(report).get('directory:src/ui') ?? [];
     expect(ui.map((i) => report.files[i]?.path)).toEqual(['src/ui/theme.js', 'src/ui/view.js']);
     expect(scoreFiles(index, ui).keyPeople.map((p) => p.id)).toEqual(['carol@example.com', 'alice@example.com']);
     const alice = index.indexOf.get('alice@example.com') as number;
     expect(scoreFiles(index, ui, new Set([alice])).busFactor).toBe(1);
     // The repository: Bob, Carol and Dave tie at 3 files with 3 creations each → by id.
-    expect(scoreFiles(index, filesBelow(report, '')).keyPeople.map((p) => p.id)).toEqual(['alice@example.com', 'bob@example.com', 'carol@example.com']);
+    expect(scoreFiles(index, report.files.map((_, i) => i)).keyPeople.map((p) => p.id)).toEqual(['alice@example.com', 'bob@example.com', 'carol@example.com']);
   });
 });

@@ -8,6 +8,7 @@ import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { analyze, type AnalyzeOptions } from '../../src/analyze.js';
 import type { Report } from '../../src/report/report.js';
 import { Explorer } from '../../src/ui/components/Explorer.js';
+import { EXPLORER_DEFAULTS } from '../../src/ui/explorer-defaults.js';
 import { ThemeContext } from '../../src/ui/theme.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
 import { EXPLORER_HISTORY } from './explorer-history.js';
@@ -49,7 +50,8 @@ export function useAcmeRepo(): () => string {
 /** The report of the explorer fixture, from the real pipeline on a real repository. */
 export function useReports(): (options?: Omit<AnalyzeOptions, 'path'>) => Promise<Report> {
   const acme = useAcmeRepo();
-  return (options = {}) => analyze({ ...options, path: acme() });
+  // As the explorer route runs it: every folder level (ui/explorer-defaults.ts).
+  return (options = {}) => analyze({ defaults: EXPLORER_DEFAULTS, ...options, path: acme() });
 }
 
 export interface Rendered {

@@ -33,7 +33,7 @@ describe('explorer: filter and sort', () => {
 
       line ownership: run with --lines
       single-author files (DOA, --lines for line islands): 1 of 1 · Dave Dunn 1
-      /json▏   filter modules by path · enter keeps · esc clears"
+      /json▏   filter modules by path or name · enter keeps · esc clears"
     `);
     await app.press(KEY.enter); // keeps the filter; keys move again
     expect(app.frame().split('\n')[1]).toMatch(/sort: risk · filter "json"$/);
@@ -58,7 +58,7 @@ describe('explorer: filter and sort', () => {
     expect(treeRows(app.frame())).toEqual(['›     3      14  █░░░░  ▾ acme                          Alice Archer']);
     await app.press(KEY.backspace, KEY.backspace, 'u', 'i');
     expect(treeRows(app.frame()).map((row) => row.trim().split(/\s+/).at(-3))).toEqual(['acme', 'src', 'ui']);
-    expect(app.frame().split('\n').at(-1)).toBe('/ui▏   filter modules by path · enter keeps · esc clears');
+    expect(app.frame().split('\n').at(-1)).toBe('/ui▏   filter modules by path or name · enter keeps · esc clears');
     await app.press(KEY.escape);
     expect(app.frame().split('\n')[1]).toMatch(/sort: risk$/);
   });
@@ -87,7 +87,7 @@ describe('explorer: filter and sort', () => {
       "busfactor · acme @ bc0c1952 · 8 commits · 14 files · 6 authors  Modules [People]
       Bus factor 3 · key people: Alice Archer 29%, Bob Bake… sort: risk · filter "car"
            person             files key in impact  last commit    key person in
-      ›[ ] Carol Chen             3      0      0  12 months ago
+      ›[ ] Carol Chen             3      1      0  12 months ago  src/ui
 
 
 

@@ -13,9 +13,9 @@ describe('the key map', () => {
     const model = createExplorerModel(await analyze({ path: acme() }));
     const press = (state: ExplorerState, input: string, key: KeyInfo = {}) => {
       const view = model.view(state);
-      return handleKey(state, input, key, { rows: view.rows, people: view.people, detail: view.detail, page: 5 });
+      return handleKey(state, input, key, { rows: view.rows, people: view.people, detail: view.detail, page: 5, kinds: model.kinds });
     };
-    const start = initialState(model.tree.path);
+    const start = initialState(model.kinds[0]);
     expect(press(start, 'q')).toBe('quit');
     expect(press(start, 'c', { ctrl: true })).toBe('quit');
     const typing = press(start, '/') as ExplorerState;

@@ -5,6 +5,7 @@ import { islandSegments, lineSummarySegments } from '../../src/ui/model/detail-l
 import { knowledgeIslands } from '../../src/ui/model/knowledge-islands.js';
 import { lineShares } from '../../src/ui/model/line-shares.js';
 import { buildModuleTree, indexTree, type ModuleNode } from '../../src/ui/model/module-tree.js';
+import { EXPLORER_DEFAULTS } from '../../src/ui/explorer-defaults.js';
 import { useAcmeRepo } from './explorer-fixture.js';
 
 const acme = useAcmeRepo();
@@ -34,8 +35,8 @@ function withLines(report: Report): Report {
 
 describe('detail pane: line ownership and knowledge islands', () => {
   it('without --lines: says how to get line ownership, and counts single-author files as DOA islands', async () => {
-    const report = await analyze({ path: acme() });
-    const ui = indexTree(buildModuleTree(report)).get('src/ui') as ModuleNode;
+    const report = await analyze({ path: acme(), defaults: EXPLORER_DEFAULTS });
+    const ui = indexTree(buildModuleTree(report)).get('directory:src/ui') as ModuleNode;
     expect(lineShares(report, ui)).toBeUndefined();
     expect(text(lineSummarySegments(undefined))).toBe('line ownership: run with --lines');
     // explorer-history.ts: theme.js is Carol's alone; view.js has two authors.
@@ -43,8 +44,8 @@ describe('detail pane: line ownership and knowledge islands', () => {
   });
 
   it('with line ownership: sums the files\' owners of a folder, and lists the line-based islands below it', async () => {
-    const report = withLines(await analyze({ path: acme() }));
-    const ui = indexTree(buildModuleTree(report)).get('src/ui') as ModuleNode;
+    const report = withLines(await analyze({ path: acme(), defaults: EXPLORER_DEFAULTS }));
+    const ui = indexTree(buildModuleTree(report)).get('directory:src/ui') as ModuleNode;
     const lines = lineShares(report, ui);
     expect(lines?.owners.map((owner) => [owner.name, owner.lines, owner.share])).toEqual([
       ['Carol Chen', 14, 0.7],
@@ -52,15 +53,15 @@ describe('detail pane: line ownership and knowledge islands', () => {
     ]);
     expect(text(lineSummarySegments(lines))).toBe('lines (20): Carol Chen 70% · Alice Archer 30%');
     expect(text(islandSegments(report, knowledgeIslands(report, ui)))).toBe("islands (≥90% of lines one person's): 1 · src/ui/theme.js (Carol Chen 100%)");
-    const lib = indexTree(buildModuleTree(report)).get('lib') as ModuleNode;
+    const lib = indexTree(buildModuleTree(report)).get('directory:lib') as ModuleNode;
     expect(knowledgeIslands(report, lib)).toEqual({ kind: 'lines', islands: [] });
     expect(lineShares(report, lib)).toEqual({ lines: 0, owners: [] });
   });
 
   it('counts lines of commits without an author in a folder\'s total, as the report does', async () => {
-    const report = withLines(await analyze({ path: acme() }));
+    const report = withLines(await analyze({ path: acme(), defaults: EXPLORER_DEFAULTS }));
     const files = report.files.map((file) => (file.path === 'src/ui/view.js' ? { ...file, lines: 12 } : file));
-    const ui = indexTree(buildModuleTree(report)).get('src/ui') as ModuleNode;
+    const ui = indexTree(buildModuleTree(report)).get('directory:src/ui') as ModuleNode;
     const lines = lineShares({ ...report, files }, ui);
     expect(lines?.lines).toBe(22);
     expect(lines?.owners.map((owner) => [owner.name, owner.lines, owner.share])).toEqual([

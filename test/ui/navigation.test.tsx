@@ -127,9 +127,10 @@ describe('explorer: moving through the module tree', () => {
         Move     j/k ↑/↓ · g/G Home/End · PgUp/PgDn, Ctrl-u/Ctrl-d
         Fold     l/→ open, then into it · h/← close, then to parent · Enter/space
         Views    p people ⇄ modules · Tab: the module's people ⇄ the tree
+                 m: next kind of module (folders, workspaces, configured, CODEOWNERS)
         What-if  x: the module's top key person leaves · 1–9: the n-th person
                  space/x: a person in the people view or Tab list · c: clear all
-        Find     / filter (modules: path; people: name) · Enter keeps · Esc clears
+        Find     / filter (modules: path, name, owners; people: name) · Enter, Esc
         Sort     s: risk → size → name (people: impact → files → name)
         Quit     q · Ctrl-C
 
@@ -137,12 +138,11 @@ describe('explorer: moving through the module tree', () => {
                  the files without an author. 1! red · 2 yellow · 3+ green;
                  3→1!: before → after the marked people leave
         top      bar: share of the folder's files its top key person authors
-        impact   listed modules (depth ≤ 2, ≥ 3 files) with no author left
+        impact   modules (every folder, ≥ 1 files) left without author
                  if this person leaves too
         islands  with --lines: one person owns ≥ 90% of the lines; without:
                  files that only one person authors (DOA)
         ages     last commit, counted back from HEAD's date (2021-06-01)
-
 
 
       "

@@ -1,56 +1,49 @@
 import { analyze, type AnalyzeOptions, type Progress } from '../../analyze.js';
+import { InputError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
-import { renderJson } from '../../render/render-json.js';
-import { renderText } from '../../render/render-text.js';
+import { RENDERERS } from '../../render/renderers.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import { createStyle, shouldColor } from '../../render/style.js';
+import type { FormatName, OutputOptionValues } from '../../settings/option-schema.js';
+import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { EXIT_INTERRUPTED, reportError } from '../report-error.js';
-import { shouldOpenExplorer, type ScanFlags } from '../scan-flags.js';
+import { shouldOpenExplorer } from '../choose-view.js';
+import { EXPLORER_DEFAULTS } from '../../ui/explorer-defaults.js';
+import { writeOutput } from '../write-output.js';
+import type { CommandInput } from './command.js';
 
-/**
- * Line ownership is off unless asked for: it replays every diff of the history, which costs 3–15×
- * the rest of the analysis (measured: express 2.6 s vs 0.6 s; git/git about a minute vs 5 s).
- */
-const LINES_BY_DEFAULT = false;
 
 /**
  * `busfactor [scan] [path]`: on a terminal, the interactive explorer; otherwise analyse, then print
- * text (or the JSON report with --json).
+ * the report in the chosen format (`--format`, `--json`), to stdout or `-o FILE`.
  */
-export async function runScan(path: string, flags: ScanFlags, signal: AbortSignal): Promise<number> {
-  const options: AnalyzeOptions = {
-    path,
-    rev: flags.rev,
-    algorithm: flags.algorithm,
-    depth: flags.depth,
-    minFiles: flags.minFiles,
-    include: flags.include,
-    exclude: flags.exclude,
-    includeBots: flags.includeBots,
-    allText: flags.allText,
-    lines: flags.lines ?? LINES_BY_DEFAULT,
-    firstParent: flags.firstParent,
-    ignoreRevs: flags.ignoreRevs,
-    signal,
-  };
-  if (shouldOpenExplorer(flags, { stdin: process.stdin, stdout: process.stdout, env: process.env })) return explore(path, flags, options, signal);
+export async function run(input: CommandInput): Promise<number> {
+  const { output, signal } = input;
+  const format = formatOf(output);
+  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), signal };
+  const terminal = { stdin: process.stdin, stdout: process.stdout, env: process.env };
+  if (shouldOpenExplorer({ ...output, formatGiven: input.typedOutput.format !== undefined || output.json }, terminal)) {
+    return explore(input.path, output, { ...options, defaults: EXPLORER_DEFAULTS }, signal);
+  }
 
   const stderr = process.stderr;
-  const progress = !flags.quiet && stderr.isTTY ? createProgressLine(stderr) : undefined;
+  const progress = !output.quiet && stderr.isTTY ? createProgressLine(stderr) : undefined;
   let report;
   try {
     report = await analyze({ ...options, onProgress: progress?.update });
   } finally {
     progress?.clear();
   }
-  if (flags.json) {
-    process.stdout.write(renderJson(report));
-    if (!flags.quiet) for (const warning of report.warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(warning.message)}\n`);
-  } else {
-    const style = createStyle(shouldColor(process.stdout, flags.color));
-    process.stdout.write(renderText(report, { style, width: process.stdout.isTTY ? process.stdout.columns : undefined }));
-  }
+  const toFile = output.output !== '';
+  const color = !toFile && shouldColor(process.stdout, output.color);
+  const text = RENDERERS[format as FormatName](report, { style: createStyle(color), width: !toFile && process.stdout.isTTY ? process.stdout.columns : undefined });
+  if (toFile) await writeOutput(output.output, text).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot write ${output.output}: ${error.code ?? error.message}`);
+  });
+  else process.stdout.write(text);
+  // Text shows its warnings in the output itself; other formats (or a file) get them on stderr.
+  if (!output.quiet && (format !== 'text' || toFile)) for (const warning of report.warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(warning.message)}\n`);
   return 0;
 }
 
@@ -60,8 +53,8 @@ export async function runScan(path: string, flags: ScanFlags, signal: AbortSigna
  * meanwhile, with the usual progress line on stderr until the explorer takes the screen. After it
  * closes, a scan error is printed exactly as the text CLI prints it, with the same exit code.
  */
-async function explore(path: string, flags: ScanFlags, options: AnalyzeOptions, signal: AbortSignal): Promise<number> {
-  const line = process.stderr.isTTY && !flags.quiet ? createProgressLine(process.stderr) : undefined;
+async function explore(path: string, output: OutputOptionValues, options: AnalyzeOptions, signal: AbortSignal): Promise<number> {
+  const line = process.stderr.isTTY && !output.quiet ? createProgressLine(process.stderr) : undefined;
   const scan = startScan(options, signal, line?.update);
   let runExplorer;
   try {
@@ -79,7 +72,7 @@ async function explore(path: string, flags: ScanFlags, options: AnalyzeOptions, 
       return { message: message.trimEnd(), exitCode };
     },
     title: sanitizeForTerminal(path),
-    color: shouldColor(process.stdout, flags.color),
+    color: shouldColor(process.stdout, output.color),
     signal,
   });
   scan.abort();

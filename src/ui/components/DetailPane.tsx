@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import type { Report } from '../../report/report.js';
 import type { ScopeScore } from '../../report/what-if.js';
 import type { DetailPerson } from '../model/detail-people.js';
-import { detailHeading, detailPersonSegments, detailTitle, islandSegments, lineSummarySegments } from '../model/detail-lines.js';
+import { codeownersSegments, detailHeading, detailPersonSegments, detailTitle, islandSegments, lineSummarySegments } from '../model/detail-lines.js';
 import type { IslandSummary } from '../model/knowledge-islands.js';
 import type { LineSummary } from '../model/line-shares.js';
 import type { ModuleNode } from '../model/module-tree.js';
@@ -17,6 +17,8 @@ export interface Props {
   readonly people: readonly DetailPerson[];
   readonly lines: LineSummary | undefined;
   readonly islands: IslandSummary;
+  /** The tree shows CODEOWNERS rules: the last line is about owners and drift, not islands. */
+  readonly codeowners?: boolean;
   /** Position in `people` of the cursor. */
   readonly cursor: number;
   /**
@@ -36,7 +38,8 @@ const FIXED_LINES = 4;
 export const detailListHeight = (height: number): number => Math.max(1, height - FIXED_LINES);
 
 /** The selected folder: key people in removal order (the leaving first), line ownership, islands. */
-export function DetailPane({ report, node, base, score, people, lines, islands, cursor, focused = false, width, height }: Props) {
+export function DetailPane({ report, node, base, score, people, lines, islands, codeowners = false, cursor, focused = false, width, height }: Props) {
+  const ownership = codeowners ? codeownersSegments(report, node) : undefined;
   return (
     <Box flexDirection="column" height={height}>
       <Line segments={detailTitle(node, base, score, width)} width={width} />
@@ -53,7 +56,7 @@ export function DetailPane({ report, node, base, score, people, lines, islands, 
         empty="        no key people: fewer than half of these files have an author"
       />
       <Line segments={lineSummarySegments(lines)} width={width} />
-      <Line segments={islandSegments(report, islands)} width={width} />
+      <Line segments={ownership ?? islandSegments(report, islands)} width={width} />
     </Box>
   );
 }

@@ -26,14 +26,14 @@ export interface Props {
 /** The report, explored: module tree and detail pane, or the people view; what-if on both. */
 export function Explorer({ report, columns, rows, onQuit }: Props) {
   const explorer = useMemo(() => createExplorerModel(report), [report]);
-  const [state, setState] = useState(() => initialState(explorer.tree.path));
+  const [state, setState] = useState(() => initialState(explorer.kinds[0]));
   const model = useMemo(() => explorer.view(state), [explorer, state]);
   const layout = screenLayout(columns, rows);
   const detailCursor = cursorOf(model.detail, (person) => person.index === state.detailPerson);
   const peopleCursor = cursorOf(model.people, (row) => row.index === state.selectedPerson);
   const keyContext = (next: ExplorerState): KeyContext => {
     const view = next === state ? model : explorer.view(next);
-    return { rows: view.rows, people: view.people, detail: view.detail, page: pageSize(next, layout) };
+    return { rows: view.rows, people: view.people, detail: view.detail, page: pageSize(next, layout), kinds: explorer.kinds };
   };
   useExplorerKeys(state, setState, keyContext, onQuit);
 
@@ -44,8 +44,8 @@ export function Explorer({ report, columns, rows, onQuit }: Props) {
   const noMatch = state.filters[view] !== '' && (view === 'people' ? model.people.length === 0 : model.rows.length <= 1);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Header report={report} view={view} width={width} />
-      <StatusLine report={report} score={model.scores.get(explorer.tree.path)} leaving={state.leaving} sort={state.sorts[view]} filter={state.filters[view]} noMatch={noMatch} width={width} />
+      <Header report={report} view={view} kind={explorer.kinds.length > 1 ? state.kind : undefined} width={width} />
+      <StatusLine report={report} score={model.scores.get('')} leaving={state.leaving} sort={state.sorts[view]} filter={state.filters[view]} noMatch={noMatch} width={width} />
       {view === 'people' ? (
         <PeopleTable rows={model.people} cursor={peopleCursor} headTime={report.headTime} columns={peopleColumns(width)} width={width} height={layout.peopleHeight} />
       ) : (
@@ -54,11 +54,12 @@ export function Explorer({ report, columns, rows, onQuit }: Props) {
           <DetailPane
             report={report}
             node={model.node}
-            base={model.baseScores.get(model.node.path)}
-            score={model.scores.get(model.node.path)}
+            base={model.baseScores.get(model.node.key)}
+            score={model.scores.get(model.node.key)}
             people={model.detail}
             lines={model.lines}
             islands={model.islands}
+            codeowners={state.kind === 'codeowners'}
             cursor={detailCursor}
             focused={state.focus === 'detail'}
             width={width}

@@ -16,7 +16,7 @@ const HINTS = {
 /** Key hints for where the keys go, or the filter being typed. */
 export function Footer({ state, width }: Props) {
   if (state.editing) {
-    const what = state.view === 'people' ? 'people by name or email' : 'modules by path';
+    const what = state.view === 'people' ? 'people by name or email' : 'modules by path or name';
     return <Line segments={[{ text: `/${safe(state.filters[state.view])}▏`, bold: true }, { text: `   filter ${what} · enter keeps · esc clears`, dim: true }]} width={width} />;
   }
   const hints = state.view === 'people' ? HINTS.people : HINTS[state.focus];

@@ -5,11 +5,14 @@ import { truncate } from '../../render/table.js';
 import type { Report } from '../../report/report.js';
 import { plural } from '../../format.js';
 import type { View } from '../model/explorer-state.js';
+import { KIND_LABEL, type ModuleKind } from '../model/module-tree.js';
 import { Line } from './Line.js';
 
 export interface Props {
   readonly report: Report;
   readonly view: View;
+  /** The kind of module shown, when the report has several (`m` switches): named in the tab. */
+  readonly kind?: ModuleKind;
   readonly width: number;
 }
 
@@ -34,8 +37,9 @@ function headerFacts(report: Report, room: number): { facts: string; warnings: s
 }
 
 /** `busfactor · express @ 1a2b3c4d · 5,874 commits · 141 files · 300 authors   [Modules] People`. */
-export function Header({ report, view, width }: Props) {
-  const tabs = view === 'modules' ? ' [Modules] People ' : '  Modules [People]';
+export function Header({ report, view, kind, width }: Props) {
+  const modules = kind ? KIND_LABEL[kind] : 'Modules';
+  const tabs = view === 'modules' ? ` [${modules}] People ` : `  ${modules} [People]`;
   const room = Math.max(0, width - tabs.length);
   const { facts, warnings } = headerFacts(report, room - 'busfactor'.length);
   return (

@@ -33,8 +33,8 @@ export function ModuleTable({ rows, cursor, baseScores, scores, columns, width, 
         height={height}
         width={width}
         focused={focused}
-        itemKey={(row) => row.node.path}
-        segments={(row, _position, selected) => moduleRowSegments(row, baseScores.get(row.node.path), scores.get(row.node.path), columns, selected)}
+        itemKey={(row) => row.node.key}
+        segments={(row, _position, selected) => moduleRowSegments(row, baseScores.get(row.node.key), scores.get(row.node.key), columns, selected)}
       />
     </Box>
   );

@@ -17,7 +17,7 @@ export function detailTitle(node: ModuleNode, base: ScopeScore | undefined, now:
   const orphans = (now?.files ?? 0) - (now?.authoredFiles ?? 0);
   const authors = base?.authors.size ?? 0;
   const facts = `${plural(node.files.length, 'file')} · ${plural(authors, 'author')}${orphans > 0 ? ` · ${count(orphans)} without author` : ''} · bus factor `;
-  const head = `── ${safe(node.path === '' ? node.name : node.path)} · ${facts}`;
+  const head = `── ${safe(node.module?.path ?? node.name)} · ${facts}`;
   const cell = busFactorCell(before, after).trimEnd();
   const used = stringWidth(head) + cell.length + 1;
   return [{ text: head, bold: true }, { text: cell, bold: true, color: riskLevel(after) }, { text: ` ${'─'.repeat(Math.max(0, width - used))}` }];
@@ -65,5 +65,35 @@ export function islandSegments(report: Report, islands: IslandSummary): Segment[
   return [
     { text: `single-author files (DOA, --lines for line islands): ${count(islands.files)} of ${count(islands.of)}`, bold: true },
     { text: list.length > 0 ? ` · ${list.join(' · ')}` : '' },
+  ];
+}
+
+/**
+ * CODEOWNERS in the detail pane: for a rule, its declared owners (whom they are in the history)
+ * and where declaration and knowledge part; for the root, the files no rule owns.
+ */
+export function codeownersSegments(report: Report, node: ModuleNode): Segment[] | undefined {
+  const codeowners = report.codeowners;
+  if (!codeowners) return undefined;
+  const nameOf = (id: string) => safe(report.people.find((candidate) => candidate.id === id)?.name || id);
+  if (!node.module) {
+    const unowned = codeowners.drift.find((drift) => drift.kind === 'unowned');
+    const findings = codeowners.drift.filter((drift) => drift.kind !== 'unowned').length;
+    return [{ text: `${safe(codeowners.file)}: `, bold: true }, { text: `${plural(findings, 'drift finding')} · ${unowned ? `${count(unowned.files)} files no rule owns` : 'every file owned'}` }];
+  }
+  if (node.module.kind !== 'codeowners') return undefined;
+  const rule = codeowners.rules.find((candidate) => candidate.id === node.module?.id);
+  if (!rule) return undefined;
+  const owners = rule.owners.map((owner) => {
+    const match = codeowners.owners.find((candidate) => candidate.owner === owner);
+    return `${safe(owner)}${match?.person ? ` = ${nameOf(match.person)}` : match?.type === 'team' ? ' (team)' : ' (unmatched)'}`;
+  });
+  const drift = rule.drift.map((finding) =>
+    finding.kind === 'owner-without-knowledge' ? `${safe(finding.owner)} authors none` : finding.kind === 'key-person-not-owner' ? `${safe(finding.name)} key, not owner${finding.unverifiable ? '?' : ''}` : '',
+  );
+  return [
+    { text: 'owners: ', bold: true },
+    { text: owners.join(' ') || '(none: unowned)' },
+    { text: drift.length > 0 ? ` · drift: ${drift.join(' · ')}` : ' · no drift', color: drift.length > 0 ? 'yellow' : undefined },
   ];
 }

@@ -1,10 +1,10 @@
 import type { Report } from '../../report/report.js';
-import { filesBelow, indexAuthorship, scoreFiles, type ScopeScore } from '../../report/what-if.js';
+import { indexAuthorship, moduleMembers, scoreFiles, type ScopeScore } from '../../report/what-if.js';
 import { detailPeople, type DetailPerson } from './detail-people.js';
 import type { ExplorerState } from './explorer-state.js';
 import { knowledgeIslands, type IslandSummary } from './knowledge-islands.js';
 import { lineShares, type LineSummary } from './line-shares.js';
-import { buildModuleTree, type ModuleNode } from './module-tree.js';
+import { buildModuleTree, kindsOf, type ModuleKind, type ModuleNode } from './module-tree.js';
 import { peopleRows, type PersonRow } from './people-rows.js';
 import { scoreTree } from './score-tree.js';
 import { treeCursor, visibleRows, type TreeRow } from './visible-rows.js';
@@ -26,31 +26,43 @@ export interface ExplorerView {
 
 export interface ExplorerModel {
   readonly report: Report;
-  readonly tree: ModuleNode;
+  /** The kinds of module the report has, in the order `m` shows them. */
+  readonly kinds: readonly ModuleKind[];
+  /** The tree of one kind (built once per kind). */
+  tree(kind: ModuleKind): ModuleNode;
   /** Pure: the same state gives the same view (results are cached per set of marks). */
   view(state: ExplorerState): ExplorerView;
 }
 
 /**
- * Authorship is indexed and the tree built once per report; a set of marks reruns only the greedy
- * loop per folder (milliseconds on git/git) and is cached, so rendering a frame and interpreting
- * a key from the same state agree, and nothing touches git again.
+ * Authorship is indexed once per report and each kind's tree built when first shown; a set of
+ * marks reruns only the greedy loop per module (milliseconds on git/git) and is cached, so
+ * rendering a frame and interpreting a key from the same state agree, and nothing touches git.
  */
 export function createExplorerModel(report: Report): ExplorerModel {
   const index = indexAuthorship(report);
-  const tree = buildModuleTree(report);
+  const kinds = kindsOf(report);
   const noMarks: ReadonlySet<number> = new Set();
-  const baseScores = scoreTree(tree, index, noMarks);
-  const moduleFiles = report.modules.map((module) => filesBelow(report, module.path));
-  const treeScores = new WeakMap<ReadonlySet<number>, Map<string, ScopeScore>>();
+  const trees = new Map<ModuleKind, { root: ModuleNode; base: Map<string, ScopeScore>; scores: WeakMap<ReadonlySet<number>, Map<string, ScopeScore>> }>();
+  const treeOf = (kind: ModuleKind) => {
+    let entry = trees.get(kind);
+    if (!entry) {
+      const root = buildModuleTree(report, kind);
+      trees.set(kind, (entry = { root, base: scoreTree(root, index, noMarks), scores: new WeakMap() }));
+    }
+    return entry;
+  };
+  const members = moduleMembers(report);
+  const moduleFiles = report.modules.map((module) => members.get(module.id) ?? []);
   const moduleScores = new WeakMap<ReadonlySet<number>, ScopeScore[]>();
-  const scoresFor = (leaving: ReadonlySet<number>) => {
-    if (leaving.size === 0) return baseScores;
-    let scores = treeScores.get(leaving);
-    if (!scores) treeScores.set(leaving, (scores = scoreTree(tree, index, leaving)));
+  // Keyed by the set of marks itself: a new mark makes a new set (explorer-state.ts `toggle`).
+  const scoresFor = (kind: ModuleKind, leaving: ReadonlySet<number>) => {
+    const tree = treeOf(kind);
+    if (leaving.size === 0) return tree.base;
+    let scores = tree.scores.get(leaving);
+    if (!scores) tree.scores.set(leaving, (scores = scoreTree(tree.root, index, leaving)));
     return scores;
   };
-  // Keyed by the set of marks itself: a new mark makes a new set (explorer-state.ts `toggle`).
   const modulesFor = (leaving: ReadonlySet<number>) => {
     let scores = moduleScores.get(leaving);
     if (!scores) moduleScores.set(leaving, (scores = moduleFiles.map((files) => scoreFiles(index, files, leaving))));
@@ -58,23 +70,27 @@ export function createExplorerModel(report: Report): ExplorerModel {
   };
   const nodeFacts = new Map<string, { lines: LineSummary | undefined; islands: IslandSummary }>();
   const factsOf = (node: ModuleNode) => {
-    let facts = nodeFacts.get(node.path);
-    if (!facts) nodeFacts.set(node.path, (facts = { lines: lineShares(report, node), islands: knowledgeIslands(report, node) }));
+    const key = `${node.module?.kind ?? ''}:${node.key}`;
+    let facts = nodeFacts.get(key);
+    if (!facts) nodeFacts.set(key, (facts = { lines: lineShares(report, node), islands: knowledgeIslands(report, node) }));
     return facts;
   };
 
   const view = (state: ExplorerState): ExplorerView => {
-    const scores = scoresFor(state.leaving);
+    const kind = kinds.includes(state.kind) ? state.kind : (kinds[0] as ModuleKind);
+    const tree = treeOf(kind).root;
+    const baseScores = treeOf(kind).base;
+    const scores = scoresFor(kind, state.leaving);
     const filter = state.filters.modules;
     const rows = visibleRows(tree, { expanded: state.expanded, filter, sort: state.sorts.modules, scores });
     const cursor = treeCursor(rows, state.selected, filter);
     const node = rows[cursor]?.node ?? tree;
     const { lines, islands } = factsOf(node);
-    const score = scores.get(node.path);
+    const score = scores.get(node.key);
     const detail = score ? detailPeople(report, index, node, score, state.leaving, lines) : [];
     const people =
       state.view === 'people' ? peopleRows(report, { moduleScores: modulesFor(state.leaving), baseModuleScores: modulesFor(noMarks), leaving: state.leaving, filter: state.filters.people, sort: state.sorts.people }) : [];
     return { baseScores, scores, rows, cursor, node, detail, lines, islands, people };
   };
-  return { report, tree, view };
+  return { report, kinds, tree: (kind) => treeOf(kind).root, view };
 }

@@ -1,3 +1,4 @@
+import type { ModuleKind } from './module-tree.js';
 import type { SortOrder } from './sort-order.js';
 
 export type View = 'modules' | 'people';
@@ -5,9 +6,11 @@ export type View = 'modules' | 'people';
 /** Everything the explorer remembers between key presses; rows are derived from it and the report. */
 export interface ExplorerState {
   readonly view: View;
+  /** Which kind of module the tree shows (`m` goes to the next). */
+  readonly kind: ModuleKind;
   /** In the modules view: the tree, or the detail pane's people. */
   readonly focus: 'tree' | 'detail';
-  /** Path of the selected folder; undefined right after the filter changed: the first match. */
+  /** Key of the selected node; undefined right after the filter changed: the first match. */
   readonly selected: string | undefined;
   readonly expanded: ReadonlySet<string>;
   /** Person index under the detail pane's cursor. */
@@ -24,12 +27,13 @@ export interface ExplorerState {
 }
 
 /** The start: the root selected and open, riskiest first, nobody leaving. */
-export function initialState(rootPath: string): ExplorerState {
+export function initialState(kind: ModuleKind = 'directory'): ExplorerState {
   return {
     view: 'modules',
+    kind,
     focus: 'tree',
-    selected: rootPath,
-    expanded: new Set([rootPath]),
+    selected: '',
+    expanded: new Set(['']),
     detailPerson: undefined,
     selectedPerson: undefined,
     filters: { modules: '', people: '' },

@@ -1,5 +1,6 @@
 import type { DetailPerson } from './detail-people.js';
 import { cursorOf, toggle, type ExplorerState } from './explorer-state.js';
+import type { ModuleKind } from './module-tree.js';
 import type { PersonRow } from './people-rows.js';
 import { nextSortOrder } from './sort-order.js';
 import { treeCursor, type TreeRow } from './visible-rows.js';
@@ -30,6 +31,8 @@ export interface KeyContext {
   readonly detail: readonly DetailPerson[];
   /** Rows one page key moves: the visible height of the list. */
   readonly page: number;
+  /** The module kinds the report has, in the order `m` goes through them. */
+  readonly kinds: readonly ModuleKind[];
 }
 
 export type KeyResult = ExplorerState | 'quit';
@@ -48,6 +51,7 @@ export function handleKey(state: ExplorerState, input: string, key: KeyInfo, con
   if (input === 'p') return { ...state, view: state.view === 'people' ? 'modules' : 'people', focus: 'tree' };
   if (input === 's') return { ...state, sorts: { ...state.sorts, [state.view]: nextSortOrder(state.sorts[state.view]) } };
   if (input === 'c') return { ...state, leaving: new Set() };
+  if (input === 'm' && state.view === 'modules') return nextKind(state, context);
   if (key.escape) return escape(state, context);
   if (state.view === 'people') return peopleKey(state, input, key, context);
   if (state.focus === 'detail') return detailKey(state, input, key, context);
@@ -77,11 +81,15 @@ function clearFilter(state: ExplorerState, context: KeyContext): ExplorerState {
   if (state.view !== 'modules') return cleared;
   const node = context.rows[treeCursor(context.rows, state.selected, state.filters.modules)]?.node;
   if (!node) return cleared;
-  const expanded = new Set(state.expanded);
-  // Every folder above the selection; prefixes that are not tree nodes (folded chains) do no harm.
-  const parts = node.path.split('/');
-  for (let i = 0; i < parts.length; i += 1) expanded.add(parts.slice(0, i).join('/'));
-  return { ...cleared, selected: node.path, expanded };
+  const expanded = new Set([...state.expanded, ...node.ancestors]);
+  return { ...cleared, selected: node.key, expanded };
+}
+
+/** The next kind of module the report has: its tree, from the root, filter kept. */
+function nextKind(state: ExplorerState, context: KeyContext): ExplorerState {
+  const at = context.kinds.indexOf(state.kind);
+  const kind = context.kinds[(at + 1) % context.kinds.length] ?? state.kind;
+  return kind === state.kind ? state : { ...state, kind, selected: '', focus: 'tree', expanded: new Set([...state.expanded, '']) };
 }
 
 function escape(state: ExplorerState, context: KeyContext): ExplorerState {
@@ -107,20 +115,20 @@ function treeKey(state: ExplorerState, input: string, key: KeyInfo, context: Key
   const at = treeCursor(rows, state.selected, state.filters.modules);
   const row = rows[at];
   if (!row) return state;
-  const select = (index: number) => ({ ...state, selected: rows[index]?.node.path ?? state.selected });
+  const select = (index: number) => ({ ...state, selected: rows[index]?.node.key ?? state.selected });
   const moved = move(input, key, at, rows.length, context.page);
   if (moved !== undefined) return select(moved);
   const hasChildren = row.node.children.length > 0;
   if (input === 'l' || key.rightArrow) {
-    if (hasChildren && !row.expanded) return { ...state, selected: row.node.path, expanded: toggle(state.expanded, row.node.path) };
+    if (hasChildren && !row.expanded) return { ...state, selected: row.node.key, expanded: toggle(state.expanded, row.node.key) };
     return row.expanded ? select(Math.min(rows.length - 1, at + 1)) : state;
   }
   if (input === 'h' || key.leftArrow) {
-    if (row.expanded) return { ...state, selected: row.node.path, expanded: toggle(state.expanded, row.node.path) };
-    const parent = rows.findIndex((candidate) => candidate.node.path === row.node.parent);
+    if (row.expanded) return { ...state, selected: row.node.key, expanded: toggle(state.expanded, row.node.key) };
+    const parent = rows.findIndex((candidate) => candidate.node.key === row.node.parent);
     return parent >= 0 ? select(parent) : state;
   }
-  if (key.return || input === ' ') return hasChildren ? { ...state, selected: row.node.path, expanded: toggle(state.expanded, row.node.path) } : state;
+  if (key.return || input === ' ') return hasChildren ? { ...state, selected: row.node.key, expanded: toggle(state.expanded, row.node.key) } : state;
   if (key.tab) return context.detail.length > 0 ? { ...state, focus: 'detail' } : state;
   if (input === 'x') {
     const top = context.detail.find((person) => !person.leaving);

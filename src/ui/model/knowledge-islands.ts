@@ -12,8 +12,16 @@ export type IslandSummary =
 
 export function knowledgeIslands(report: Report, node: ModuleNode): IslandSummary {
   if (report.lineOwnership) {
-    const below = (path: string) => node.path === '' || path === node.path || path.startsWith(`${node.path}/`);
-    return { kind: 'lines', islands: report.lineOwnership.islands.filter((island) => below(island.path)) };
+    // Its files' islands, and the islands of the modules at or below it in the tree.
+    const files = new Set(node.files.map((index) => report.files[index]?.path));
+    const modules = new Set<string>();
+    const visit = (at: ModuleNode) => {
+      if (at.module) modules.add(at.module.id);
+      at.children.forEach(visit);
+    };
+    visit(node);
+    const mine = (island: KnowledgeIsland) => (island.kind === 'file' ? files.has(island.path) : node.depth === 0 || modules.has(island.module ?? ''));
+    return { kind: 'lines', islands: report.lineOwnership.islands.filter(mine) };
   }
   const counts = new Map<string, number>();
   let files = 0;

@@ -9,12 +9,12 @@ export interface LineSummary {
 }
 
 /**
- * The folder's line ownership from the report: the repository's for the root, the module's when
- * the report lists it, else summed over its files' owners. Undefined when the report has none.
+ * A node's line ownership from the report: the repository's for the root, the module's own, else
+ * summed over its files' owners. Undefined when the report has none.
  */
 export function lineShares(report: Report, node: ModuleNode): LineSummary | undefined {
   if (node.depth === 0 && report.lineOwnership) return { lines: report.lineOwnership.lines, owners: report.lineOwnership.owners };
-  const listed = report.modules.find((module) => module.path === node.path);
+  const listed = node.module;
   if (listed?.lineOwners) return { lines: listed.lines ?? sum(listed.lineOwners), owners: listed.lineOwners };
   const byPerson = new Map<string, { id: string; name: string; email: string; lines: number }>();
   let lines = 0;

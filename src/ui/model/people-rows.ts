@@ -43,7 +43,7 @@ export function peopleRows(report: Report, options: PeopleOptions): PersonRow[] 
     const staying = [...score.authors].filter((person) => !leaving.has(person));
     const emptiedBy = staying.length === 1 ? staying : staying.length === 0 ? [...score.authors] : [];
     for (const person of emptiedBy) impact[person] = (impact[person] ?? 0) + 1;
-    const path = report.modules[m]?.path ?? '';
+    const path = report.modules[m]?.name ?? '';
     for (const key of score.keyPeople) keyIn[indexOf.get(key.id) ?? -1]?.push(path);
     for (const key of options.baseModuleScores[m]?.keyPeople ?? []) {
       const index = indexOf.get(key.id);

@@ -11,7 +11,7 @@ export interface TreeRow {
 
 export interface RowOptions {
   readonly expanded: ReadonlySet<string>;
-  /** Case-insensitive path substring; '' shows everything. */
+  /** Case-insensitive substring of what a row can be found by (ModuleNode.search); '' shows everything. */
   readonly filter: string;
   readonly sort: SortOrder;
   /** Current scores (what-if included): risk order follows what the user sees. */
@@ -20,7 +20,7 @@ export interface RowOptions {
 
 /** Riskiest first, as the text output's `byRisk`: bus factor ascending, then larger, then name. */
 function comparator(options: RowOptions): (a: ModuleNode, b: ModuleNode) => number {
-  const busFactor = (node: ModuleNode) => options.scores.get(node.path)?.busFactor ?? 0;
+  const busFactor = (node: ModuleNode) => options.scores.get(node.key)?.busFactor ?? 0;
   const byName = (a: ModuleNode, b: ModuleNode) => compareText(a.name, b.name);
   const bySize = (a: ModuleNode, b: ModuleNode) => b.files.length - a.files.length || byName(a, b);
   if (options.sort === 'name') return byName;
@@ -29,25 +29,26 @@ function comparator(options: RowOptions): (a: ModuleNode, b: ModuleNode) => numb
 }
 
 /**
- * The rows of the tree as shown: the root, then the children of every expanded folder. With a
- * filter, a folder shows when its path matches or when something below it does; folders on the
- * way to a match open by themselves, so every match is visible without key presses.
+ * The rows of the tree as shown: the root, then the children of every expanded node. With a
+ * filter, a node shows when it matches or when something below it does; nodes on the way to a
+ * match open by themselves, so every match is visible without key presses.
  */
 export function visibleRows(root: ModuleNode, options: RowOptions): TreeRow[] {
   const needle = options.filter.toLowerCase();
   const order = comparator(options);
   const matchesBelow = new Map<string, boolean>();
+  const matches = (node: ModuleNode) => node.search.includes(needle);
   const hasMatch = (node: ModuleNode): boolean => {
-    const known = matchesBelow.get(node.path);
+    const known = matchesBelow.get(node.key);
     if (known !== undefined) return known;
-    const found = node.path.toLowerCase().includes(needle) || node.children.some(hasMatch);
-    matchesBelow.set(node.path, found);
+    const found = matches(node) || node.children.some(hasMatch);
+    matchesBelow.set(node.key, found);
     return found;
   };
   const rows: TreeRow[] = [];
   const visit = (node: ModuleNode) => {
-    const opensForFilter = needle !== '' && node.children.some(hasMatch) && !node.path.toLowerCase().includes(needle);
-    const expanded = node.children.length > 0 && (options.expanded.has(node.path) || opensForFilter);
+    const opensForFilter = needle !== '' && node.children.some(hasMatch) && !matches(node);
+    const expanded = node.children.length > 0 && (options.expanded.has(node.key) || opensForFilter);
     rows.push({ node, expanded });
     if (!expanded) return;
     const children = needle === '' ? [...node.children] : node.children.filter(hasMatch);
@@ -58,13 +59,13 @@ export function visibleRows(root: ModuleNode, options: RowOptions): TreeRow[] {
 }
 
 /**
- * Row index of the selection: the selected folder when it is visible, else the first folder the
+ * Row index of the selection: the selected node when it is visible, else the first node the
  * filter matches (typing a filter lands on a match), else the root.
  */
 export function treeCursor(rows: readonly TreeRow[], selected: string | undefined, filter: string): number {
-  const at = selected === undefined ? -1 : rows.findIndex((row) => row.node.path === selected);
+  const at = selected === undefined ? -1 : rows.findIndex((row) => row.node.key === selected);
   if (at >= 0) return at;
   const needle = filter.toLowerCase();
-  const match = needle === '' ? -1 : rows.findIndex((row) => row.node.path.toLowerCase().includes(needle));
+  const match = needle === '' ? -1 : rows.findIndex((row) => row.node.key !== '' && row.node.search.includes(needle));
   return Math.max(0, match);
 }

@@ -1,0 +1,24 @@
+import { ANALYSIS_OPTIONS, OUTPUT_OPTIONS, type OptionSpec } from '../../settings/option-schema.js';
+import type { CommandModule } from './command.js';
+
+/** One command of the CLI: its help, its argument, its options, and its module, loaded only when it runs. */
+export interface CommandEntry {
+  readonly description: string;
+  readonly argument: { readonly name: string; readonly description: string; readonly default: string };
+  readonly analysisOptions: Readonly<Record<string, OptionSpec>>;
+  readonly outputOptions: Readonly<Record<string, OptionSpec>>;
+  readonly isDefault?: boolean;
+  readonly load: () => Promise<CommandModule>;
+}
+
+/** The commands, by name: adding one is one module and one entry here. */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  scan: {
+    description: 'analyse a repository (default: the current directory at HEAD): on a terminal, explore it interactively; otherwise print its bus factors',
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    analysisOptions: ANALYSIS_OPTIONS,
+    outputOptions: OUTPUT_OPTIONS,
+    isDefault: true,
+    load: async () => import('./scan.js'),
+  },
+};

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
+import { readTreeFile } from '../git/read-tree-file.js';
+import type { Repository } from '../git/repo.js';
+import type { Warning } from '../warnings.js';
+import { CONFIG_KEYS, configSchema, type ConfigFile } from './config-schema.js';
+import { readLocalFile } from './read-local-file.js';
+
+/** The names a repository's config file may have, at its top level, in order of preference. */
+export const CONFIG_FILE_NAMES = ['busfactor.json', '.busfactor.json'] as const;
+
+/** Far more than any real config: anything larger is not read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A bad `--config FILE`: one line, exit 2. */
+export class ConfigError extends InputError {}
+
+export interface LoadedConfig {
+  /** `repository`: the analysed repository's own file; `file`: `--config FILE`. */
+  readonly source: 'repository' | 'file';
+  /** As given (`--config`), or the file's name in the repository. */
+  readonly path: string;
+  /** The keys that passed validation. */
+  readonly values: ConfigFile;
+}
+
+/** `--config FILE`: any problem with it is an error (one line, exit 2): the user asked for it. */
+export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  const found = await readLocalFile(path.resolve(file), { maxBytes: MAX_CONFIG_BYTES, followSymlinks: true });
+  if (found.kind === 'absent') throw new ConfigError(`${file}: no such file`);
+  if (found.kind === 'unusable') throw new ConfigError(`${file} ${found.reason}`);
+  const problems: string[] = [];
+  const values = validate(file, found.content, problems);
+  if (problems.length > 0) throw new ConfigError(problems[0] as string);
+  return { source: 'file', path: file, values };
+}
+
+/**
+ * The repository's `busfactor.json` or `.busfactor.json`: from the work tree (never through a
+ * symlink), or from the analysed commit's tree in a bare repository. Untrusted data: a problem
+ * with it is a warning and the entry at fault is ignored, never the end of the analysis
+ * (docs/config.md).
+ */
+export async function loadRepositoryConfig(repo: Repository, commit: string, warnings: Warning[], signal?: AbortSignal): Promise<LoadedConfig | undefined> {
+  for (const name of CONFIG_FILE_NAMES) {
+    const found = repo.isBare
+      ? await readTreeFile(repo, commit, name, { maxBytes: MAX_CONFIG_BYTES, signal })
+      : await readLocalFile(path.join(repo.cwd, name), { maxBytes: MAX_CONFIG_BYTES, followSymlinks: false });
+    if (found.kind === 'absent') continue;
+    if (found.kind === 'unusable') {
+      warnings.push({ code: 'config-unusable', message: `${name} ${found.reason}: it is ignored` });
+      return undefined;
+    }
+    const problems: string[] = [];
+    const values = validate(name, found.content, problems);
+    for (const problem of problems) warnings.push({ code: 'config-unusable', message: `${problem} (ignored)` });
+    return { source: 'repository', path: name, values };
+  }
+  return undefined;
+}
+
+/**
+ * Parses and validates; every problem is one line (`busfactor.json: modules.billing: expected an
+ * array of globs, got 3`) in `problems`, and the entries at fault are left out of the result.
+ */
+function validate(file: string, content: Buffer, problems: string[]): ConfigFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content.toString('utf8'));
+  } catch (error) {
+    problems.push(`${file}: not JSON (${(error as Error).message})`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push(`${file}: expected a JSON object of settings, got ${describe(parsed)}`);
+    return {};
+  }
+  let candidate: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  // Each round drops the entries at fault; a second round only finds what the first hid.
+  for (let round = 0; round < 3; round += 1) {
+    const result = configSchema.safeParse(candidate);
+    if (result.success) return result.data as ConfigFile;
+    for (const issue of result.error.issues) {
+      problems.push(message(file, issue, parsed));
+      candidate = without(candidate, issue);
+    }
+  }
+  return {};
+}
+
+function message(file: string, issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    return `${file}: unknown key ${keys} (known: ${CONFIG_KEYS.join(', ')})`;
+  }
+  const where = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  return `${file}: ${where}: ${issue.message}, got ${describe(valueAt(input, issue.path))}`;
+}
+
+/** The candidate without the entry an issue is about: the key, or the record entry below it. */
+function without(candidate: Record<string, unknown>, issue: z.core.$ZodIssue): Record<string, unknown> {
+  const next = { ...candidate };
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) delete next[key];
+    return next;
+  }
+  const [top, entry] = issue.path;
+  if (typeof top !== 'string') return next;
+  const value = next[top];
+  if ((top === 'modules' || top === 'aliases') && typeof entry === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = { ...(value as Record<string, unknown>) };
+    delete record[entry];
+    next[top] = record;
+  } else delete next[top];
+  return next;
+}
+
+function valueAt(input: unknown, at: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const part of at) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  return value;
+}
+
+/** A value as a message shows it: `3`, `"x"`, `an array`, `an object`, `nothing`. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,140 @@
+/**
+ * Every setting, declared once (docs/config.md): its flag, its config-file key, its type, default
+ * and help. The commander options (`cli/command-options.ts`), the config-file validation and the
+ * JSON Schema shipped in the package (`settings/config-schema.ts`), and the analysis settings
+ * (`settings/resolve-settings.ts`) are all made from this list; a setting is added here and nowhere
+ * else.
+ */
+
+/** The output formats `--format` takes: each has a renderer in render/renderers.ts (the type checks it). */
+export const FORMATS = ['text', 'json'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** The module kinds `--modules` takes (`auto` picks, see modules/choose-providers.ts). */
+export const MODULE_KINDS = ['dirs', 'workspaces', 'codeowners', 'config'] as const;
+export type ModuleKindName = (typeof MODULE_KINDS)[number];
+
+/** How a value is written on the command line and in the config file. */
+export type OptionType =
+  /** A string (`--rev <commit>`). */
+  | { readonly kind: 'string' }
+  /** A whole number ≥ 1 (`--depth <n>`). */
+  | { readonly kind: 'count' }
+  /** On/off (`--include-bots`; `--no-x` where the default is on). */
+  | { readonly kind: 'boolean' }
+  /** Repeatable on the command line, an array in the file (`--include <glob>`). */
+  | { readonly kind: 'globs' }
+  /** One of a few words (`--algorithm avl`). */
+  | { readonly kind: 'choice'; readonly choices: readonly string[] }
+  /** A comma list of words (`--modules dirs,codeowners`), an array in the file. */
+  | { readonly kind: 'list'; readonly choices: readonly string[]; readonly special?: readonly string[] };
+
+export interface OptionSpec {
+  /** The long flag with its argument, as commander takes it (`--depth <n>`). */
+  readonly flag: string;
+  readonly short?: string;
+  readonly type: OptionType;
+  readonly default: string | number | boolean | readonly string[];
+  /** One line of help (also the JSON Schema's description). */
+  readonly help: string;
+  /** The flag that turns a default-on boolean off, with its help (`--no-ignore-revs`). */
+  readonly negation?: { readonly flag: string; readonly help: string };
+  /**
+   * Settable from a config file. Off for what belongs to one invocation (how to show the result,
+   * where to write it): a repository's config may never choose a path to write to.
+   */
+  readonly inConfig: boolean;
+}
+
+/** The analysis settings, in help order; the key is the setting's name and its config-file key. */
+export const ANALYSIS_OPTIONS = {
+  rev: { flag: '--rev <commit>', type: { kind: 'string' }, default: 'HEAD', inConfig: true, help: 'analyse the history up to this commit, with its tree as the file universe' },
+  algorithm: { flag: '--algorithm <name>', type: { kind: 'choice', choices: ['avl'] }, default: 'avl', inConfig: true, help: 'authorship model: avl = Avelino et al. 2016, as published' },
+  moduleKinds: {
+    flag: '--modules <kinds>',
+    type: { kind: 'list', choices: MODULE_KINDS, special: ['auto'] },
+    default: ['auto'],
+    inConfig: true,
+    help: 'module kinds, comma-separated: dirs, workspaces, codeowners, config; auto = configured modules if any, workspaces if declared, and directories',
+  },
+  depth: { flag: '--depth <n>', type: { kind: 'count' }, default: 2, inConfig: true, help: 'deepest folder level listed as a directory module' },
+  minFiles: { flag: '--min-files <n>', type: { kind: 'count' }, default: 3, inConfig: true, help: 'smallest folder listed as a directory module, in files' },
+  include: { flag: '--include <glob>', type: { kind: 'globs' }, default: [], inConfig: true, help: 'count only files matching this glob, even if Linguist would leave them out (repeatable)' },
+  exclude: { flag: '--exclude <glob>', type: { kind: 'globs' }, default: [], inConfig: true, help: 'leave out files matching this glob (repeatable; wins over --include)' },
+  includeBots: { flag: '--include-bots', type: { kind: 'boolean' }, default: false, inConfig: true, help: 'count bots (dependabot, *[bot], …) as people' },
+  allText: { flag: '--all-text', type: { kind: 'boolean' }, default: false, inConfig: true, help: 'count data, prose and unknown-language text files too, not only code and markup' },
+  lines: {
+    flag: '--lines',
+    type: { kind: 'boolean' },
+    // Off unless asked for: it replays every diff of the history, 3–15× the rest of the analysis.
+    default: false,
+    negation: { flag: '--no-lines', help: 'no line ownership (the default)' },
+    inConfig: true,
+    help: 'line ownership: who wrote the surviving lines of every file (git blame for all files in one pass)',
+  },
+  firstParent: { flag: '--first-parent', type: { kind: 'boolean' }, default: false, inConfig: true, help: 'line ownership follows first parents only, as git blame --first-parent' },
+  ignoreRevs: {
+    flag: '--ignore-revs',
+    type: { kind: 'boolean' },
+    default: true,
+    negation: { flag: '--no-ignore-revs', help: 'line ownership ignores .git-blame-ignore-revs (honoured by default when present)' },
+    inConfig: true,
+    help: 'line ownership honours the analysed commit\'s .git-blame-ignore-revs (the default)',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/**
+ * How the result is shown or written: per invocation, never from a config file (a repository's
+ * config may not choose where to write, nor what a pipeline reading stdout gets).
+ */
+export const OUTPUT_OPTIONS = {
+  format: { flag: '--format <name>', type: { kind: 'choice', choices: FORMATS }, default: 'text', inConfig: false, help: 'output format; giving it (or --json, -o) prints the result instead of opening the explorer' },
+  json: { flag: '--json', type: { kind: 'boolean' }, default: false, inConfig: false, help: 'short for --format json' },
+  output: { flag: '--output <file>', short: '-o', type: { kind: 'string' }, default: '', inConfig: false, help: 'write the result to this file (atomically) instead of stdout' },
+  config: { flag: '--config <file>', type: { kind: 'string' }, default: '', inConfig: false, help: 'read settings from this file instead of the repository\'s busfactor.json' },
+  color: {
+    flag: '--color',
+    type: { kind: 'boolean' },
+    default: true,
+    negation: { flag: '--no-color', help: 'no colours (also: NO_COLOR=1)' },
+    inConfig: false,
+    help: 'colours on a terminal (the default)',
+  },
+  tui: {
+    flag: '--tui',
+    type: { kind: 'boolean' },
+    default: true,
+    negation: { flag: '--no-tui', help: 'print the text summary even on a terminal, instead of opening the interactive explorer' },
+    inConfig: false,
+    help: 'open the interactive explorer on a terminal (the default)',
+  },
+  quiet: { flag: '--quiet', short: '-q', type: { kind: 'boolean' }, default: false, inConfig: false, help: 'no progress or warnings on stderr' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** The value a setting of this type holds. */
+export type ValueOf<T extends OptionType> = T extends { readonly kind: 'string' }
+  ? string
+  : T extends { readonly kind: 'count' }
+    ? number
+    : T extends { readonly kind: 'boolean' }
+      ? boolean
+      : T extends { readonly kind: 'globs' }
+        ? string[]
+        : T extends { readonly kind: 'choice'; readonly choices: readonly (infer C)[] }
+          ? C
+          : T extends { readonly kind: 'list'; readonly choices: readonly (infer C)[]; readonly special: readonly (infer S)[] }
+            ? (C | S)[]
+            : never;
+
+type Values<T extends Record<string, OptionSpec>> = { -readonly [K in keyof T]: ValueOf<T[K]['type']> };
+
+/** Every analysis setting, resolved (defaults, then the config file, then flags). */
+export type AnalysisOptionValues = Values<typeof ANALYSIS_OPTIONS>;
+export type OutputOptionValues = Values<typeof OUTPUT_OPTIONS>;
+
+export type AnalysisOptionKey = keyof typeof ANALYSIS_OPTIONS;
+
+/** `[key, spec]` of every option, analysis settings first, in help order. */
+export function allOptions(): [string, OptionSpec][] {
+  return [...Object.entries(ANALYSIS_OPTIONS), ...Object.entries(OUTPUT_OPTIONS)];
+}
