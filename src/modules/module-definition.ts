@@ -46,13 +46,3 @@ export interface ModuleContext {
 }
 
 export type ModuleProvider = (context: ModuleContext) => Promise<ModuleDefinition[]>;
-
-/** The counted files below a folder ('' = all), as ascending indices. */
-export function filesBelow(files: readonly string[], folder: string): number[] {
-  const prefix = folder === '' ? '' : `${folder}/`;
-  const below: number[] = [];
-  files.forEach((file, index) => {
-    if (file.startsWith(prefix)) below.push(index);
-  });
-  return below;
-}

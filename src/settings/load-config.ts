@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { readTreeFile } from '../git/read-tree-file.js';
 import type { Repository } from '../git/repo.js';
 import type { Warning } from '../warnings.js';
-import { CONFIG_KEYS, configSchema, type ConfigFile } from './config-schema.js';
+import type { ConfigFile } from './config-schema.js';
 import { readLocalFile } from './read-local-file.js';
 
 /** The names a repository's config file may have, at its top level, in order of preference. */
@@ -31,7 +31,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   if (found.kind === 'absent') throw new ConfigError(`${file}: no such file`);
   if (found.kind === 'unusable') throw new ConfigError(`${file} ${found.reason}`);
   const problems: string[] = [];
-  const values = validate(file, found.content, problems);
+  const values = await validate(file, found.content, problems);
   if (problems.length > 0) throw new ConfigError(problems[0] as string);
   return { source: 'file', path: file, values };
 }
@@ -53,7 +53,7 @@ export async function loadRepositoryConfig(repo: Repository, commit: string, war
       return undefined;
     }
     const problems: string[] = [];
-    const values = validate(name, found.content, problems);
+    const values = await validate(name, found.content, problems);
     for (const problem of problems) warnings.push({ code: 'config-unusable', message: `${problem} (ignored)` });
     return { source: 'repository', path: name, values };
   }
@@ -64,7 +64,7 @@ export async function loadRepositoryConfig(repo: Repository, commit: string, war
  * Parses and validates; every problem is one line (`busfactor.json: modules.billing: expected an
  * array of globs, got 3`) in `problems`, and the entries at fault are left out of the result.
  */
-function validate(file: string, content: Buffer, problems: string[]): ConfigFile {
+async function validate(file: string, content: Buffer, problems: string[]): Promise<ConfigFile> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(content.toString('utf8'));
@@ -76,23 +76,25 @@ function validate(file: string, content: Buffer, problems: string[]): ConfigFile
     problems.push(`${file}: expected a JSON object of settings, got ${describe(parsed)}`);
     return {};
   }
+  // The schema (and zod) load only when there is a file to check: most runs have none.
+  const { CONFIG_KEYS, configSchema } = await import('./config-schema.js');
   let candidate: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
   // Each round drops the entries at fault; a second round only finds what the first hid.
   for (let round = 0; round < 3; round += 1) {
     const result = configSchema.safeParse(candidate);
     if (result.success) return result.data as ConfigFile;
     for (const issue of result.error.issues) {
-      problems.push(message(file, issue, parsed));
+      problems.push(message(file, issue, parsed, CONFIG_KEYS));
       candidate = without(candidate, issue);
     }
   }
   return {};
 }
 
-function message(file: string, issue: z.core.$ZodIssue, input: unknown): string {
+function message(file: string, issue: z.core.$ZodIssue, input: unknown, known: readonly string[]): string {
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-    return `${file}: unknown key ${keys} (known: ${CONFIG_KEYS.join(', ')})`;
+    return `${file}: unknown key ${keys} (known: ${known.join(', ')})`;
   }
   const where = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   return `${file}: ${where}: ${issue.message}, got ${describe(valueAt(input, issue.path))}`;

@@ -1,23 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, unlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { TEAM_HISTORY } from '../../fixtures/histories.js';
 import { MERGES } from '../../fixtures/ownership-histories.js';
 import { ALICE, BOB } from '../../fixtures/people.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 import { runCli, runJson } from '../helpers/run-cli.js';
 
 const fixture = useFixtureRepos();
-const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'busfactor-bad-'));
-  temps.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('busfactor-bad-');
 const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: isolatedGitEnv(), encoding: 'utf8' }).trim();
 
 /** One line on stderr, starting with `busfactor: error:`, and exit code 2. */

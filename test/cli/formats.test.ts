@@ -1,19 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MONOREPO } from '../../fixtures/module-histories.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const fixture = useFixtureRepos();
-const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'busfactor-out-'));
-  temps.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('busfactor-out-');
 
 describe('output formats and files', () => {
   it('--format json is --json; --format text is the summary', () => {

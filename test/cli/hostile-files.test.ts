@@ -1,21 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isolatedGitEnv, type BuiltRepo } from '../../fixtures/build-repo.js';
 import { MERGES } from '../../fixtures/ownership-histories.js';
 import { CLI, runJson } from '../helpers/run-cli.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 
 const fixture = useFixtureRepos();
-const temps: string[] = [];
-afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'busfactor-hostile-files-'));
-  temps.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('busfactor-hostile-files-');
 
 const WHO = { GIT_AUTHOR_NAME: 'Eve Evil', GIT_AUTHOR_EMAIL: 'eve@example.com', GIT_AUTHOR_DATE: '2021-05-01T00:00:00Z', GIT_COMMITTER_NAME: 'Eve Evil', GIT_COMMITTER_EMAIL: 'eve@example.com', GIT_COMMITTER_DATE: '2021-05-01T00:00:00Z' };
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MONOREPO } from '../../fixtures/module-histories.js';
+import ignore from 'ignore';
 import { ALICE } from '../../fixtures/people.js';
 import { analyze } from '../../src/analyze.js';
 import { ruleMatcher } from '../../src/modules/codeowners/codeowners-modules.js';
@@ -13,7 +14,7 @@ import { runCli } from '../helpers/run-cli.js';
 const fixture = useFixtureRepos();
 
 describe('CODEOWNERS patterns, as GitHub applies them', () => {
-  const matches = (pattern: string, files: string[]) => files.filter(ruleMatcher(pattern));
+  const matches = (pattern: string, files: string[]) => files.filter(ruleMatcher(pattern, ignore));
   const files = ['a.js', 'docs/a.md', 'docs/sub/b.md', 'src/docs/c.md', 'src/app.js', 'src/lib/deep/x.js', 'Docs/d.md', 'build/logs/x.log'];
 
   it('a pattern without a slash matches anywhere; a leading slash anchors at the top', () => {

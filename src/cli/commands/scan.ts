@@ -5,14 +5,13 @@ import { RENDERERS } from '../../render/renderers.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import { createStyle, shouldColor } from '../../render/style.js';
 import type { FormatName, OutputOptionValues } from '../../settings/option-schema.js';
+import { EXPLORER_DEFAULTS } from '../../ui/explorer-defaults.js';
+import { shouldOpenExplorer } from '../choose-view.js';
 import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { EXIT_INTERRUPTED, reportError } from '../report-error.js';
-import { shouldOpenExplorer } from '../choose-view.js';
-import { EXPLORER_DEFAULTS } from '../../ui/explorer-defaults.js';
 import { writeOutput } from '../write-output.js';
 import type { CommandInput } from './command.js';
-
 
 /**
  * `busfactor [scan] [path]`: on a terminal, the interactive explorer; otherwise analyse, then print
@@ -38,10 +37,11 @@ export async function run(input: CommandInput): Promise<number> {
   const toFile = output.output !== '';
   const color = !toFile && shouldColor(process.stdout, output.color);
   const text = RENDERERS[format as FormatName](report, { style: createStyle(color), width: !toFile && process.stdout.isTTY ? process.stdout.columns : undefined });
-  if (toFile) await writeOutput(output.output, text).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot write ${output.output}: ${error.code ?? error.message}`);
-  });
-  else process.stdout.write(text);
+  if (toFile) {
+    await writeOutput(output.output, text).catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`cannot write ${output.output}: ${error.code ?? error.message}`);
+    });
+  } else process.stdout.write(text);
   // Text shows its warnings in the output itself; other formats (or a file) get them on stderr.
   if (!output.quiet && (format !== 'text' || toFile)) for (const warning of report.warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(warning.message)}\n`);
   return 0;

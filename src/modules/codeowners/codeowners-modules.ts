@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ignore from 'ignore';
+import type { Ignore } from 'ignore';
 import type { ModuleContext, ModuleDefinition } from '../module-definition.js';
 import { parseCodeowners, type CodeownersRule } from './parse-codeowners.js';
 
@@ -12,7 +12,7 @@ export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/C
  * that `dir/*` owns only the files directly in `dir` (GitHub's documented difference from
  * .gitignore, where the folders in it would be matched too).
  */
-export function ruleMatcher(pattern: string): (file: string) => boolean {
+export function ruleMatcher(pattern: string, ignore: (options: { ignorecase: boolean }) => Ignore): (file: string) => boolean {
   const matcher = ignore({ ignorecase: false }).add(pattern);
   const directOnly = /(^|\/)\*$/.test(pattern) && pattern !== '*';
   return (file) => {
@@ -45,7 +45,9 @@ export async function codeownersModules(context: ModuleContext): Promise<ModuleD
     list.push(index);
     sections.set(rule.section, list);
   });
-  const matchers = rules.map((rule) => ruleMatcher(rule.pattern));
+  // The gitignore matcher loads only for a repository that has a CODEOWNERS file.
+  const { default: ignore } = await import('ignore');
+  const matchers = rules.map((rule) => ruleMatcher(rule.pattern, ignore));
   context.files.forEach((path, fileIndex) => {
     for (const members of sections.values()) {
       for (let i = members.length - 1; i >= 0; i -= 1) {

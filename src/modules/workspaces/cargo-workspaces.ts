@@ -1,4 +1,3 @@
-import { parse } from 'smol-toml';
 import type { ModuleContext } from '../module-definition.js';
 import { expandFolderGlobs, foldersWith, readManifest, stringArray, stringField, type DeclaredWorkspace } from './declared-workspace.js';
 
@@ -7,6 +6,8 @@ const table = (value: unknown, key: string): unknown => (typeof value === 'objec
 /** Cargo: the root Cargo.toml's `[workspace] members` (globs) less `exclude`; names from `[package] name`. */
 export async function cargoWorkspaces(context: ModuleContext): Promise<DeclaredWorkspace[]> {
   if (!context.blobs.has('Cargo.toml')) return [];
+  // The TOML parser loads only for a repository that has a Cargo.toml.
+  const { parse } = await import('smol-toml');
   const root = await readManifest(context, 'Cargo.toml', (text) => parse(text));
   const workspace = table(root, 'workspace');
   const members = stringArray(table(workspace, 'members'));

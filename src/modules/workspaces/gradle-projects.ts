@@ -22,10 +22,14 @@ export async function gradleProjects(context: ModuleContext): Promise<DeclaredWo
   if (!file) return [];
   const text = await readManifest(context, file, (content) => content);
   const found: DeclaredWorkspace[] = [];
+  const folders = new Set([...context.blobs.keys()].flatMap((path) => {
+    const parts = path.split('/');
+    return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
+  }));
   for (const project of gradleIncludes(text ?? '')) {
     const folder = project.replace(/^:/, '').replace(/:/g, '/');
     if (folder === '' || folder.split('/').includes('..')) continue;
-    if ([...context.blobs.keys()].some((path) => path.startsWith(`${folder}/`))) found.push({ path: folder, name: project.startsWith(':') ? project : `:${project}`, tool: 'gradle' });
+    if (folders.has(folder)) found.push({ path: folder, name: project.startsWith(':') ? project : `:${project}`, tool: 'gradle' });
     else context.warnings.push({ code: 'workspace-unreadable', message: `${file}: the included project "${project}" has no folder ${folder}/` });
   }
   return found;

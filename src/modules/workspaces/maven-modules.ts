@@ -1,16 +1,15 @@
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import type { ModuleContext } from '../module-definition.js';
 import { readManifest, type DeclaredWorkspace } from './declared-workspace.js';
-
-// No entity expansion: a pom.xml from a scanned repository is untrusted input.
-const parser = new XMLParser({ ignoreAttributes: true, processEntities: false, parseTagValue: false });
 
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** Maven: the `<modules>` of the root pom.xml, and of theirs, recursively; named by `<artifactId>`. */
 export async function mavenModules(context: ModuleContext): Promise<DeclaredWorkspace[]> {
   if (!context.blobs.has('pom.xml')) return [];
+  // Loaded only for a repository with a pom.xml. No entity expansion: the file is untrusted input.
+  const { XMLParser } = await import('fast-xml-parser');
+  const parser = new XMLParser({ ignoreAttributes: true, processEntities: false, parseTagValue: false });
   const found: DeclaredWorkspace[] = [];
   const seen = new Set<string>();
   const visit = async (folder: string) => {

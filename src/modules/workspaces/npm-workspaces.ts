@@ -1,4 +1,3 @@
-import yaml from 'js-yaml';
 import type { ModuleContext } from '../module-definition.js';
 import { expandFolderGlobs, foldersWith, readManifest, stringArray, stringField, type DeclaredWorkspace } from './declared-workspace.js';
 
@@ -33,8 +32,10 @@ export async function npmWorkspaces(context: ModuleContext): Promise<DeclaredWor
   }
   for (const file of ['pnpm-workspace.yaml', 'pnpm-workspace.yml']) {
     if (!context.blobs.has(file)) continue;
-    // js-yaml 4's default schema builds plain data only (no functions, no custom tags).
-    const pnpm = await readManifest(context, file, (text) => yaml.load(text));
+    // js-yaml 4's default schema builds plain data only (no functions, no custom tags). Loaded
+    // only for a repository that has the file.
+    const { load } = await import('js-yaml');
+    const pnpm = await readManifest(context, file, (text) => load(text));
     const globs = typeof pnpm === 'object' && pnpm !== null ? stringArray((pnpm as Record<string, unknown>).packages) : [];
     if (globs.length > 0) found.push(...(await named(context, expandFolderGlobs(context, file, globs, candidates), 'pnpm')));
   }
