@@ -21,7 +21,7 @@ export function createModuleContext(
     const blob = input.blobs.get(path);
     if (!blob) return undefined;
     if (blob.size > MAX_MANIFEST_BYTES) {
-      input.warnings.push({ code: 'workspace-unreadable', message: `${path} is larger than ${MAX_MANIFEST_BYTES / 1024} KiB: not read` });
+      input.warnings.push({ code: path.endsWith('CODEOWNERS') ? 'codeowners-unreadable' : 'workspace-unreadable', message: `${path} is larger than ${MAX_MANIFEST_BYTES / 1024} KiB: not read` });
       return undefined;
     }
     reader ??= new CatFileBatch(repo.cwd);

@@ -43,16 +43,17 @@ export function createExplorerModel(report: Report): ExplorerModel {
   const index = indexAuthorship(report);
   const kinds = kindsOf(report);
   const noMarks: ReadonlySet<number> = new Set();
+  // Which files each module holds, once: every kind's tree and the people view use it.
+  const members = moduleMembers(report);
   const trees = new Map<ModuleKind, { root: ModuleNode; base: Map<string, ScopeScore>; scores: WeakMap<ReadonlySet<number>, Map<string, ScopeScore>> }>();
   const treeOf = (kind: ModuleKind) => {
     let entry = trees.get(kind);
     if (!entry) {
-      const root = buildModuleTree(report, kind);
+      const root = buildModuleTree(report, kind, members);
       trees.set(kind, (entry = { root, base: scoreTree(root, index, noMarks), scores: new WeakMap() }));
     }
     return entry;
   };
-  const members = moduleMembers(report);
   const moduleFiles = report.modules.map((module) => members.get(module.id) ?? []);
   const moduleScores = new WeakMap<ReadonlySet<number>, ScopeScore[]>();
   // Keyed by the set of marks itself: a new mark makes a new set (explorer-state.ts `toggle`).

@@ -53,9 +53,8 @@ interface Draft {
  * packages"): same files, same bus factor, one key press less. Nothing is derived from paths but
  * the nesting: every row's files are the module's own (`files[].modules`).
  */
-export function buildModuleTree(report: Report, kind: ModuleKind = 'directory'): ModuleNode {
+export function buildModuleTree(report: Report, kind: ModuleKind = 'directory', members: ReadonlyMap<string, readonly number[]> = moduleMembers(report)): ModuleNode {
   const scope = report.repository.scope.replace(/\/$/, '');
-  const members = moduleMembers(report);
   const root: Draft = {
     key: '',
     name: report.repository.name + (scope ? `/${scope}` : ''),
@@ -70,7 +69,7 @@ export function buildModuleTree(report: Report, kind: ModuleKind = 'directory'):
     name: module.name,
     search: [module.name, module.path ?? '', ...(module.owners ?? [])].join(' ').toLowerCase(),
     module,
-    files: members.get(module.id) ?? [],
+    files: [...(members.get(module.id) ?? [])],
     children: [],
   }));
   const nested = kind === 'directory' || kind === 'workspace';
