@@ -1,7 +1,17 @@
 import { buildFileUniverse } from './files/build-file-universe.js';
 import { asCorruption, openRepository, resolveCommit, type Repository } from './git/repo.js';
 import { runGit } from './git/run-git.js';
-import { CancelledError } from './errors.js';
+import { CancelledError, InputError } from './errors.js';
+import { ActivityCollector } from './history/activity-collector.js';
+import { FactStore } from './history/fact-store.js';
+import { HistoryPass, type CoAuthorPolicy } from './history/history-pass.js';
+import { LineageCollector } from './history/lineage-collector.js';
+import type { RawIdentity } from './identity/identity-table.js';
+import type { People } from './identity/merge-identities.js';
+import { computeRecencyAuthorship } from './knowledge/recency-authorship.js';
+import { departedPeople, departureWarnings, type DepartedPeople } from './people/departed-people.js';
+import { describeMismatch, matchPerson } from './people/match-person.js';
+import { parseAge } from './settings/parse-age.js';
 import { historyWarnings } from './history/history-warnings.js';
 import { scanWithFallback } from './history/scan-with-fallback.js';
 import { computeLineOwnership, type LineOwnershipResult } from './ownership/line-ownership.js';
@@ -15,7 +25,7 @@ import { loadConfigFile, loadRepositoryConfig } from './settings/load-config.js'
 import type { AnalysisOptionValues } from './settings/option-schema.js';
 import { resolveSettings, type Settings } from './settings/resolve-settings.js';
 import { tempFolderWarnings } from './temp-folder.js';
-import type { Warning } from './warnings.js';
+import { warningWithPaths, type Warning } from './warnings.js';
 
 /**
  * What to analyse and how. Every analysis setting of `settings/option-schema.ts` may be given; what
@@ -33,6 +43,8 @@ export interface AnalyzeOptions extends Partial<AnalysisOptionValues> {
   readonly modules?: Readonly<Record<string, readonly string[]>>;
   readonly aliases?: Readonly<Record<string, readonly string[]>>;
   readonly signal?: AbortSignal;
+  /** Keep the pass's commits, so a trend can be computed afterwards without another scan. */
+  readonly keepFacts?: boolean;
   /** Progress for a terminal: phase changes and, during the history scan, commits so far. */
   readonly onProgress?: (progress: Progress) => void;
 }
@@ -61,6 +73,26 @@ export function walkedCommits(progress: Progress): { done: number; total: number
  * failure no stage could work around because the repository is damaged is reported as such.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Report> {
+  return (await analyzeSession(options)).report;
+}
+
+/**
+ * What one analysis leaves behind besides the report: the repository, the settings it ran with and,
+ * with `keepFacts`, the history's commits (trend/compute-trend.ts replays them).
+ */
+export interface AnalysisSession {
+  readonly report: Report;
+  readonly repo: Repository;
+  readonly head: string;
+  readonly settings: Settings;
+  /** Every (name, email) pair of the history after `.mailmap`, and the people they were merged into. */
+  readonly identities: readonly RawIdentity[];
+  readonly people: People;
+  readonly facts: FactStore | undefined;
+}
+
+/** {@link analyze}, keeping what a later computation on the same history needs. */
+export async function analyzeSession(options: AnalyzeOptions): Promise<AnalysisSession> {
   try {
     return await analyzeRepository(options);
   } catch (error) {
@@ -68,7 +100,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Report> {
   }
 }
 
-async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
+async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSession> {
   const { signal } = options;
   let progress: Progress = { phase: 'opening', commits: 0, totalCommits: undefined };
   const report = (next: Partial<Progress>) => {
@@ -92,18 +124,30 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
   }
 
   report({ phase: 'history' });
+  const coAuthors = coAuthorPolicy(settings);
+  const lineage = new LineageCollector();
+  const activity = new ActivityCollector(parseAge(settings.departedAfter) as number);
+  const facts = options.keepFacts ? new FactStore() : undefined;
+  const authorOf = settings.lines ? new Map<string, number>() : undefined;
+  const pass = new HistoryPass([lineage, activity, ...(facts ? [facts] : [])], { coAuthors, ...(authorOf ? { authorOf } : {}) });
   const [history, universe] = await Promise.all([
-    scanWithFallback(repo, head, signal, (commits) => report({ commits }), settings.lines),
+    scanWithFallback(repo, head, pass, signal, (commits) => report({ commits })),
     buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal }),
   ]);
   if (universe.files.length === 0) {
     warnings.push({ code: 'empty-scope', message: `no files to analyse in ${repo.scope === '' ? 'this repository' : repo.scope}: none of its files counts (see excluded)` });
   }
-  report({ phase: 'authorship', commits: history.collector.commits });
-  const people = mergeIdentities(history.collector.identities.identities, settings.aliases);
-  const authorship = computeAuthorship(universe.files.map((file) => file.path), history.collector.paths, people, { includeBots: settings.includeBots });
-  const { warnings: historyProblems, anonymous } = historyWarnings(history.collector, authorship.withoutHistory);
-  warnings.push(...history.warnings, ...historyProblems);
+  report({ phase: 'authorship', commits: pass.commits });
+  const people = mergeIdentities(pass.identities.identities, settings.aliases);
+  const paths = universe.files.map((file) => file.path);
+  const authorship =
+    settings.algorithm === 'recency'
+      ? computeRecencyAuthorship(paths, lineage.paths, activity, people, { includeBots: settings.includeBots })
+      : computeAuthorship(paths, lineage.paths, people, { includeBots: settings.includeBots });
+  const { warnings: historyProblems, anonymous } = historyWarnings(pass, authorship.withoutHistory);
+  warnings.push(...history.warnings, ...historyProblems, ...recencyWarnings(settings, authorship.withoutRecentData));
+  const departure = departures(people, pass.referenceTime, settings, warnings);
+  const without = whoIsLeaving(people, settings.without);
 
   const context = createModuleContext(repo, { files: authorship.files, blobs: universe.blobs, settings, warnings });
   let modules;
@@ -116,7 +160,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
   let ownership: LineOwnershipResult | undefined;
   if (settings.lines) {
     report({ phase: 'ownership', replayed: 0 });
-    ownership = await computeLineOwnership(repo, head, universe, history.collector.paths, history.collector.authorOf ?? new Map(), {
+    ownership = await computeLineOwnership(repo, head, universe, lineage.paths, authorOf ?? new Map(), {
       firstParent: settings.firstParent,
       ignoreRevs: settings.ignoreRevs,
       signal,
@@ -128,8 +172,13 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
     repo,
     head,
     revision,
-    headTime: history.headTime,
-    commits: history.collector.commits,
+    headTime: pass.headTime,
+    referenceTime: pass.referenceTime,
+    departure,
+    without,
+    lineages: lineage.paths,
+    activity,
+    commits: pass.commits,
     withoutAuthor: anonymous,
     people,
     authorship,
@@ -151,17 +200,59 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<Report> {
       firstParent: settings.lines && settings.firstParent,
       ignoreRevs: settings.lines && settings.ignoreRevs,
       moduleKinds: settings.moduleKinds,
+      departedAfter: settings.departedAfter,
+      coAuthors,
+      without: settings.without,
       configuredModules: Object.keys(settings.modules),
       ...(settings.config ? { config: settings.config } : {}),
     },
   });
   report({ phase: 'done' });
-  return result;
+  return { report: result, repo, head, settings, identities: pass.identities.identities, people, facts };
+}
+
+/** `--co-authors auto`: the published AVL model credits authors only; the recency model credits co-authors. */
+export function coAuthorPolicy(settings: Pick<Settings, 'coAuthors' | 'algorithm'>): CoAuthorPolicy {
+  if (settings.coAuthors === 'auto') return settings.algorithm === 'recency' ? 'credit' : 'ignore';
+  return settings.coAuthors;
+}
+
+/** Who has departed; config entries naming nobody are errors in a --config file, warnings in the repository's own. */
+function departures(people: People, referenceTime: number | undefined, settings: Settings, warnings: Warning[]): DepartedPeople['departure'] {
+  const result = departedPeople(people.people, {
+    referenceTime,
+    after: parseAge(settings.departedAfter) as number,
+    departed: settings.people.departed,
+    present: settings.people.present,
+  });
+  if (result.problems.length > 0 && settings.config?.source === 'file') throw new InputError(`${settings.config.path}: ${result.problems[0] as string}`);
+  warnings.push(...departureWarnings(result.problems, settings.config?.path));
+  if (referenceTime === undefined) {
+    warnings.push({ code: 'bad-dates', message: 'the analysed commit has no usable date: nobody counts as departed by inactivity (only by the config\'s people.departed)' });
+  }
+  return result.departure;
+}
+
+/** `--without`: each entry must name exactly one person (what the user typed: an error otherwise). */
+function whoIsLeaving(people: People, entries: readonly string[]): number[] {
+  const leaving: number[] = [];
+  for (const entry of entries) {
+    const match = matchPerson(people.people, entry);
+    if (match.kind !== 'one') throw new InputError(`--without ${describeMismatch(people.people, entry, match)}`);
+    if (!leaving.includes(match.person)) leaving.push(match.person);
+  }
+  return leaving;
+}
+
+/** The recency model counts only files changed in its window: say how many it left out. */
+function recencyWarnings(settings: Settings, withoutRecentData: readonly string[]): Warning[] {
+  if (settings.algorithm !== 'recency' || withoutRecentData.length === 0) return [];
+  return [warningWithPaths('no-recent-data', `${withoutRecentData.length} file(s) have no change in the 547 days before the analysed commit and are not counted by the recency model`, withoutRecentData)];
 }
 
 /** The analysis settings among the options: everything but the path, callbacks and lists. */
 function explicitSettings(options: AnalyzeOptions): Partial<AnalysisOptionValues> {
-  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, ...settings } = options;
+  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, ...settings } = options;
   return settings;
 }
 

@@ -17,7 +17,9 @@ export type WarningCode =
   | 'config-unusable'
   | 'module-unmatched'
   | 'workspace-unreadable'
-  | 'codeowners-unreadable';
+  | 'codeowners-unreadable'
+  | 'no-recent-data'
+  | 'trend-range';
 
 export interface Warning {
   /** A stable machine-readable code. */

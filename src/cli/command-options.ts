@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { OptionSpec } from '../settings/option-schema.js';
+import { AGE_EXPECTED, parseAge } from '../settings/parse-age.js';
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
@@ -8,6 +9,12 @@ function positiveInteger(value: string): number {
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** An age is kept as typed (the report shows it so), once it parses. */
+function ageText(value: string): string {
+  if (parseAge(value) === undefined) throw new InvalidArgumentError(AGE_EXPECTED);
+  return value.trim();
 }
 
 /** `--modules dirs,codeowners`: each word checked against the choices. */
@@ -38,7 +45,8 @@ export function commanderOptions(key: string, spec: OptionSpec): Option[] {
   // `--modules` sets `moduleKinds`: the config file's `modules` key defines modules.
   if (option.attributeName() !== key) option.attributeName = () => key;
   if (type.kind === 'count') option.argParser(positiveInteger);
-  else if (type.kind === 'globs') option.argParser(collect);
+  else if (type.kind === 'globs' || type.kind === 'strings') option.argParser(collect);
+  else if (type.kind === 'age') option.argParser(ageText);
   else if (type.kind === 'choice') option.choices(type.choices as string[]);
   else if (type.kind === 'list') option.argParser(listOf([...type.choices, ...(type.special ?? [])]));
   const shown = Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default);

@@ -8,6 +8,12 @@ export interface FileChange {
   readonly oldPath?: string;
 }
 
+/** One `Co-authored-by: Name <email>` trailer. */
+export interface CoAuthor {
+  readonly name: string;
+  readonly email: string;
+}
+
 /** One commit of the history scan: who, when, and which files it changed (merges: none). */
 export interface CommitRecord {
   readonly oid: string;
@@ -22,5 +28,9 @@ export interface CommitRecord {
   readonly committerName: string;
   readonly committerEmail: string;
   readonly committerTime: number | undefined;
+  /** Full ids of the parents (none for a root commit, two or more for a merge). */
+  readonly parents: readonly string[];
+  /** The people of its `Co-authored-by:` trailers, as written (no `.mailmap` applies to trailers). */
+  readonly coAuthors: readonly CoAuthor[];
   readonly changes: readonly FileChange[];
 }

@@ -1,12 +1,12 @@
 import { warningWithPaths, type Warning } from '../warnings.js';
-import type { LineageCollector } from './lineage-collector.js';
+import type { HistoryPass } from './history-pass.js';
 
 /**
  * What the history scan could not count as given: commits without a usable date; files only
  * commits without anybody changed (`anonymous`), and files no kept commit changed. Returns the
  * warnings and the anonymous files (the report counts them as `no-author`).
  */
-export function historyWarnings(collector: LineageCollector, withoutHistory: readonly string[]): { warnings: Warning[]; anonymous: string[] } {
+export function historyWarnings(collector: HistoryPass, withoutHistory: readonly string[]): { warnings: Warning[]; anonymous: string[] } {
   const warnings: Warning[] = [];
   if (collector.undatedCommits > 0) {
     warnings.push({ code: 'bad-dates', message: `${collector.undatedCommits} commit(s) have an author date that is missing or out of range (a forged or damaged commit): their dates are unknown and left out of first and last commit times`, count: collector.undatedCommits });

@@ -12,7 +12,14 @@ export const LOG_FIELDS = [
   ['committerName', '%cN'],
   ['committerEmail', '%cE'],
   ['committerTime', '%ct'],
+  ['parents', '%P'],
+  // Co-authors (docs/algorithms.md, "Co-authors"): the values of `Co-authored-by:` trailers, one
+  // line each, unfolded, separated by 0x1F (never in a name or an email git accepts).
+  ['coAuthors', '%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)'],
 ] as const;
+
+/** Separates the values of the coAuthors field. */
+export const TRAILER_SEPARATOR = '\x1f';
 
 /** Marks the first field of a commit. */
 export const COMMIT_START = 0x01;

@@ -1,5 +1,5 @@
-import type { CommitRecord, FileChange } from './commit-record.js';
-import { COMMIT_START, LOG_FIELD_COUNT } from './log-format.js';
+import type { CoAuthor, CommitRecord, FileChange } from './commit-record.js';
+import { COMMIT_START, LOG_FIELD_COUNT, TRAILER_SEPARATOR } from './log-format.js';
 
 type Status = FileChange['status'];
 
@@ -15,6 +15,26 @@ export function parseEpochSeconds(text: string): number | undefined {
   if (!/^[0-9]{1,13}$/.test(text)) return undefined;
   const seconds = Number(text);
   return seconds <= LATEST_SECOND ? seconds : undefined;
+}
+
+/** A trailer value `Name <email>`; a value without an email is kept as a name (`Name`). */
+const CO_AUTHOR = /^(.*?)\s*<([^<>]*)>\s*$/;
+
+/** The coAuthors field: every distinct co-author, in trailer order. */
+export function parseCoAuthors(field: string): CoAuthor[] {
+  if (field === '') return [];
+  const seen = new Set<string>();
+  const coAuthors: CoAuthor[] = [];
+  for (const value of field.split(TRAILER_SEPARATOR)) {
+    const match = CO_AUTHOR.exec(value.trim());
+    const name = (match ? (match[1] as string) : value).trim();
+    const email = match ? (match[2] as string).trim() : '';
+    const key = `${name}\0${email}`.toLowerCase();
+    if ((name === '' && email === '') || seen.has(key)) continue;
+    seen.add(key);
+    coAuthors.push({ name, email });
+  }
+  return coAuthors;
 }
 
 const TWO_PATH_STATUSES = new Set(['R', 'C']);
@@ -57,6 +77,16 @@ export class LogParser {
     return this.inCommit && this.header.length === LOG_FIELD_COUNT ? [this.finish()] : [];
   }
 
+  /**
+   * The commit being read when git died on a missing object. git computes a commit's whole diff
+   * (rename detection included, which is what reads blobs) before printing any of it (log-tree.c:
+   * diffcore_std, then the header, then the changes), so a commit whose header arrived was printed
+   * completely: it is innocent, and the failing commit is the next one.
+   */
+  completedBeforeFailure(): CommitRecord[] {
+    return this.end();
+  }
+
   private takeStatus(token: Buffer): void {
     const text = token.toString('latin1').replace(/^\n/, '');
     if (text.length === 0) return;
@@ -86,7 +116,7 @@ export class LogParser {
   }
 
   private finish(): CommitRecord {
-    const [oid = '', authorName = '', authorEmail = '', authorTime = '', committerName = '', committerEmail = '', committerTime = ''] = this.header;
+    const [oid = '', authorName = '', authorEmail = '', authorTime = '', committerName = '', committerEmail = '', committerTime = '', parents = '', coAuthors = ''] = this.header;
     const record: CommitRecord = {
       oid,
       authorName,
@@ -95,6 +125,8 @@ export class LogParser {
       committerName,
       committerEmail,
       committerTime: parseEpochSeconds(committerTime),
+      parents: parents === '' ? [] : parents.split(' '),
+      coAuthors: parseCoAuthors(coAuthors),
       changes: this.changes,
     };
     this.header = [];

@@ -1,4 +1,4 @@
-import { streamGitRecords } from '../git/run-git.js';
+import { isMissingObjectFailure, streamGitRecords } from '../git/run-git.js';
 import { mailmapConfig, type Repository } from '../git/repo.js';
 import type { CommitRecord } from './commit-record.js';
 import { LOG_FORMAT } from './log-format.js';
@@ -39,11 +39,17 @@ export async function scanHistory(repo: Repository, options: ScanHistoryOptions)
   ];
   const parser = new LogParser();
   const input = options.commits ? `${options.commits.join('\n')}\n` : undefined;
-  for await (const tokens of streamGitRecords({ cwd: repo.cwd, args, signal: options.signal, input }, 0)) {
-    for (const commit of parser.push(tokens)) options.consume(commit);
+  try {
+    for await (const tokens of streamGitRecords({ cwd: repo.cwd, args, signal: options.signal, input }, 0)) {
+      for (const commit of parser.push(tokens)) options.consume(commit);
+    }
+  } catch (error) {
+    // git died on a commit needing a missing object: the commit before it was printed whole and is
+    // kept, so the resumed scan starts with the failing one (scan-with-fallback.ts). On any other
+    // failure the half-read commit is dropped.
+    if (isMissingObjectFailure(error)) for (const commit of parser.completedBeforeFailure()) options.consume(commit);
+    throw error;
   }
-  // Only after a clean exit: when git dies, the half-read commit is dropped and a resumed scan
-  // starts with it again.
   for (const commit of parser.end()) options.consume(commit);
 }
 

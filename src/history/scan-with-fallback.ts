@@ -4,14 +4,11 @@ import type { Repository } from '../git/repo.js';
 import { isMissingObjectFailure } from '../git/run-git.js';
 import type { Warning } from '../warnings.js';
 import type { CommitRecord } from './commit-record.js';
-import { LineageCollector } from './lineage-collector.js';
+import type { HistoryPass } from './history-pass.js';
 import { listCommits, scanHistory } from './scan-history.js';
 
 export interface HistoryResult {
-  readonly collector: LineageCollector;
   readonly renames: 'similarity' | 'partly-exact';
-  /** The analysed commit's author time (its committer time if that is unusable); undefined if neither is. */
-  readonly headTime: number | undefined;
   /** The rename-detection fallback, when it was needed. */
   readonly warnings: readonly Warning[];
 }
@@ -29,48 +26,45 @@ const MAX_RENAME_FALLBACKS = 50;
 export async function scanWithFallback(
   repo: Repository,
   head: string,
+  pass: HistoryPass,
   signal: AbortSignal | undefined,
   onCommits: (commits: number) => void,
-  recordAuthors = false,
 ): Promise<HistoryResult> {
-  const collector = new LineageCollector(recordAuthors ? new Map() : undefined);
-  let headTime: number | undefined;
   let lastReport = 0;
   let lastOid = '';
   const consume = (commit: CommitRecord) => {
-    collector.consume(commit);
+    pass.consume(commit);
     lastOid = commit.oid;
-    if (collector.commits === 1) headTime = commit.authorTime ?? commit.committerTime;
-    if (collector.commits - lastReport >= 500) {
-      lastReport = collector.commits;
-      onCommits(collector.commits);
+    if (pass.commits - lastReport >= 500) {
+      lastReport = pass.commits;
+      onCommits(pass.commits);
     }
   };
   const base = { commit: head, signal, consume };
   try {
     await scanHistory(repo, { ...base, renames: 'similarity' });
-    return { collector, renames: 'similarity', headTime, warnings: [] };
+    return { renames: 'similarity', warnings: [] };
   } catch (error) {
     if (!isMissingObjectFailure(error)) throw error;
   }
 
   const order = await listCommits(repo, head, signal);
-  if (collector.commits > 0 && order[collector.commits - 1] !== lastOid) {
+  if (pass.commits > 0 && order[pass.commits - 1] !== lastOid) {
     throw new InternalError('git rev-list and git log walked the history in different orders');
   }
   let exactCommits = 0;
-  for (let fallbacks = 1; collector.commits < order.length; fallbacks += 1) {
-    const before = collector.commits;
+  for (let fallbacks = 1; pass.commits < order.length; fallbacks += 1) {
+    const before = pass.commits;
     if (fallbacks > MAX_RENAME_FALLBACKS) {
       await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before) });
-      exactCommits += collector.commits - before;
+      exactCommits += pass.commits - before;
       break;
     }
     // The commit git died on, alone, with exact renames.
     await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before, before + 1) });
-    exactCommits += collector.commits - before;
+    exactCommits += pass.commits - before;
     try {
-      await scanHistory(repo, { ...base, renames: 'similarity', commits: order.slice(collector.commits) });
+      await scanHistory(repo, { ...base, renames: 'similarity', commits: order.slice(pass.commits) });
       break;
     } catch (error) {
       if (!isMissingObjectFailure(error)) throw error;
@@ -78,8 +72,8 @@ export async function scanWithFallback(
   }
   const warning: Warning = {
     code: 'rename-detection-fallback',
-    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${count(exactCommits)} of ${count(collector.commits)} commits renames were detected only where the content is unchanged (-M100%)`,
+    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${count(exactCommits)} of ${count(pass.commits)} commits renames were detected only where the content is unchanged (-M100%)`,
     count: exactCommits,
   };
-  return { collector, renames: 'partly-exact', headTime, warnings: [warning] };
+  return { renames: 'partly-exact', warnings: [warning] };
 }

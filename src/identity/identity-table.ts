@@ -1,10 +1,13 @@
-import type { CommitRecord } from '../history/commit-record.js';
+import type { CoAuthor, CommitRecord } from '../history/commit-record.js';
 
 /** One distinct (name, email) pair as the history shows it, after `.mailmap`. */
 export interface RawIdentity {
   readonly name: string;
   readonly email: string;
+  /** Commits authored. */
   commits: number;
+  /** Commits they are a credited co-author of (`--co-authors credit`). */
+  coAuthored: number;
   /** Seconds since the epoch (author time) of the first and last dated commit; undefined if none is. */
   firstTime: number | undefined;
   lastTime: number | undefined;
@@ -29,16 +32,30 @@ export class IdentityTable {
       email = commit.committerEmail;
     }
     if (name === '' && email === '') return -1;
+    const id = this.intern(name, email, commit.authorTime);
+    (this.identities[id] as RawIdentity).commits += 1;
+    return id;
+  }
+
+  /**
+   * Records a credited co-author of a commit (the caller ensures name or email is set): their
+   * first and last times include the commits they co-authored.
+   */
+  addCoAuthor(coAuthor: CoAuthor, time: number | undefined): number {
+    const id = this.intern(coAuthor.name, coAuthor.email, time);
+    (this.identities[id] as RawIdentity).coAuthored += 1;
+    return id;
+  }
+
+  private intern(name: string, email: string, time: number | undefined): number {
     const key = `${name}\0${email}`;
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.identities.length;
-      this.identities.push({ name, email, commits: 0, firstTime: commit.authorTime, lastTime: commit.authorTime });
+      this.identities.push({ name, email, commits: 0, coAuthored: 0, firstTime: time, lastTime: time });
       this.index.set(key, id);
     }
     const identity = this.identities[id] as RawIdentity;
-    identity.commits += 1;
-    const time = commit.authorTime;
     if (time !== undefined) {
       if (identity.firstTime === undefined || time < identity.firstTime) identity.firstTime = time;
       if (identity.lastTime === undefined || time > identity.lastTime) identity.lastTime = time;

@@ -16,6 +16,8 @@ export interface Person {
   readonly names: readonly string[];
   readonly emails: readonly string[];
   readonly commits: number;
+  /** Commits they are a credited co-author of (`--co-authors credit`). */
+  readonly coAuthored: number;
   /** Seconds since the epoch, author time; undefined when none of their commits has a usable date. */
   readonly firstCommitAt: number | undefined;
   readonly lastCommitAt: number | undefined;
@@ -135,6 +137,7 @@ function describePerson(identities: readonly RawIdentity[], members: number[]) {
   const names = new Map<string, Usage>();
   const emails = new Map<string, Usage>();
   let commits = 0;
+  let coAuthored = 0;
   let firstCommitAt = Number.POSITIVE_INFINITY;
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   let bot = false;
@@ -143,6 +146,7 @@ function describePerson(identities: readonly RawIdentity[], members: number[]) {
     addUse(names, identity.name, identity);
     addUse(emails, identity.email, identity);
     commits += identity.commits;
+    coAuthored += identity.coAuthored;
     if (identity.firstTime !== undefined) firstCommitAt = Math.min(firstCommitAt, identity.firstTime);
     if (identity.lastTime !== undefined) lastCommitAt = Math.max(lastCommitAt, identity.lastTime);
     bot ||= isBotIdentity(identity.name, identity.email);
@@ -158,6 +162,7 @@ function describePerson(identities: readonly RawIdentity[], members: number[]) {
     names: rankedNames,
     emails: rankedEmails,
     commits,
+    coAuthored,
     firstCommitAt: Number.isFinite(firstCommitAt) ? firstCommitAt : undefined,
     lastCommitAt: Number.isFinite(lastCommitAt) ? lastCommitAt : undefined,
     bot,

@@ -1,4 +1,5 @@
-import { renameGroupPaths, type PathLineage } from '../history/lineage-collector.js';
+import type { PathLineage } from '../history/lineage-collector.js';
+import { authorSets } from './author-sets.js';
 import type { People } from '../identity/merge-identities.js';
 import { degreeOfAuthorship, isAuthor } from './degree-of-authorship.js';
 
@@ -12,6 +13,19 @@ export interface Authorship {
   readonly changes: Int32Array;
   /** Universe files whose path never appears in the kept history: not counted at all. */
   readonly withoutHistory: readonly string[];
+  /**
+   * Per file (same order), everyone with a degree of authorship and that degree relative to the
+   * file's best (≤ 0 clamped to 0): how close non-authors are to holding it (successors).
+   */
+  readonly degrees: readonly FileDegrees[];
+  /** Recency model: universe files with history but no change in its window (not counted). */
+  readonly withoutRecentData: readonly string[];
+}
+
+/** Everyone with a degree on one file, and that degree as a share of the file's best (0–1). */
+export interface FileDegrees {
+  readonly people: Int32Array;
+  readonly relative: Float64Array;
 }
 
 export interface AuthorshipOptions {
@@ -31,26 +45,14 @@ export function computeAuthorship(
   people: People,
   options: AuthorshipOptions,
 ): Authorship {
-  const files: string[] = [];
-  const authors: Int32Array[] = [];
-  const withoutHistory: string[] = [];
-  const changes = new Int32Array(people.people.length);
-  const isBot = people.people.map((person) => person.bot && !options.includeBots);
-
-  for (const path of universe) {
-    if (!lineages.has(path)) {
-      withoutHistory.push(path);
-      continue;
-    }
+  return authorSets(universe, lineages, people, options, (group, skip, changes) => {
     // person → packed (deliveries * 2 + added)
     const perPerson = new Map<number, number>();
     let totalDeliveries = 0;
-    for (const member of renameGroupPaths([path], lineages)) {
-      const lineage = lineages.get(member);
-      if (!lineage) continue;
-      for (const [identity, packed] of lineage.byIdentity) {
+    for (const member of group) {
+      for (const [identity, packed] of lineages.get(member)?.byIdentity ?? []) {
         const person = people.personOf[identity] as number;
-        if (isBot[person]) continue;
+        if (skip(person)) continue;
         const previous = perPerson.get(person) ?? 0;
         perPerson.set(person, ((previous >> 1) + (packed >> 1)) * 2 + ((previous | packed) & 1));
         totalDeliveries += packed >> 1;
@@ -59,22 +61,19 @@ export function computeAuthorship(
     // The reference keeps the best DOA starting from 0 and only replaces it when strictly larger:
     // a file whose every DOA is ≤ 0 has no author.
     let best = 0;
-    const doas = new Map<number, number>();
+    const degrees = new Map<number, number>();
     for (const [person, packed] of perPerson) {
       const firstAuthorship = packed & 1;
       const deliveries = packed >> 1;
       const doa = degreeOfAuthorship(firstAuthorship, deliveries, totalDeliveries - deliveries);
-      doas.set(person, doa);
+      degrees.set(person, doa);
       if (doa > best) best = doa;
       changes[person] = (changes[person] as number) + firstAuthorship + deliveries;
     }
-    const fileAuthors: number[] = [];
+    const authors: number[] = [];
     if (best > 0) {
-      for (const [person, doa] of doas) if (isAuthor(doa, best, (perPerson.get(person) as number) & 1)) fileAuthors.push(person);
+      for (const [person, doa] of degrees) if (isAuthor(doa, best, (perPerson.get(person) as number) & 1)) authors.push(person);
     }
-    fileAuthors.sort((a, b) => a - b);
-    files.push(path);
-    authors.push(Int32Array.from(fileAuthors));
-  }
-  return { files, authors, changes, withoutHistory };
+    return { degrees, best, authors };
+  });
 }

@@ -8,9 +8,15 @@ import { formatTable, type Column } from './table.js';
 
 export type TextOptions = RenderOptions;
 
-/** Riskiest first: bus factor ascending, then larger modules, then name. */
+/** Riskiest first: active bus factor ascending, then bus factor, then larger modules, then name. */
 export function byRisk(a: ModuleReport, b: ModuleReport): number {
-  return a.busFactor - b.busFactor || b.files - a.files || compareText(a.name, b.name);
+  return a.activeBusFactor - b.activeBusFactor || a.busFactor - b.busFactor || b.files - a.files || compareText(a.name, b.name);
+}
+
+/** `Name †` for a person who has departed (the legend under the tables says what † means). */
+function personLabel(report: Report, person: { id: string; name: string; email: string }): string {
+  const departed = report.people.find((p) => p.id === person.id)?.departed ?? false;
+  return `${safe(person.name || person.email)}${departed ? ' †' : ''}`;
 }
 
 /** `1 !` marks the riskiest modules without colour, for logs and colour-blind readers. */
@@ -18,9 +24,9 @@ function busFactorCell(busFactor: number): string {
   return busFactor <= 1 ? `${busFactor} !` : `${busFactor}  `;
 }
 
-function keyPeopleCell(people: readonly KeyPerson[]): string {
+function keyPeopleCell(report: Report, people: readonly KeyPerson[]): string {
   if (people.length === 0) return '(nobody authors half of it)';
-  return people.map((person) => `${safe(person.name || person.email)} (${percent(person.share)})`).join(', ');
+  return people.map((person) => `${personLabel(report, person)} (${percent(person.share)})`).join(', ');
 }
 
 /** The two largest line owners of a module, `Alice 62%, Bob 20%`. */
@@ -52,7 +58,7 @@ function header(report: Report, style: Style): string[] {
   const scope = report.repository.scope ? ` ${safe(report.repository.scope)}` : '';
   const rev = report.revision === 'HEAD' ? '' : ` (${safe(report.revision)})`;
   return [
-    `${style.paint('bold', safe(report.repository.name))}${scope} @ ${report.head.slice(0, 12)}${rev} · ${count(report.totals.commits)} commits · ${count(report.totals.files)} files · ${count(report.totals.authors)} authors · AVL`,
+    `${style.paint('bold', safe(report.repository.name))}${scope} @ ${report.head.slice(0, 12)}${rev} · ${count(report.totals.commits)} commits · ${count(report.totals.files)} files · ${count(report.totals.authors)} authors · ${report.algorithm === 'recency' ? 'recency model' : 'AVL'}`,
     '',
   ];
 }
@@ -66,12 +72,21 @@ function summary(report: Report, style: Style): string[] {
     busFactor === 0
       ? `  fewer than half of the ${count(totals.files)} files have an author (${percent(totals.authoredFiles / totals.files)} do)`
       : `  if ${busFactor === 1 ? 'this person leaves' : `these ${busFactor} people leave`}, ${percent(lost)} of the ${count(totals.files)} files are left without an author`;
-  return [headline, explanation, ''];
+  return [headline, explanation, ...activeLines(report, style), ''];
+}
+
+/** The active bus factor and what is already lost (docs/algorithms.md §6). */
+function activeLines(report: Report, style: Style): string[] {
+  const departed = report.people.filter((person) => person.departed && person.filesAuthored > 0).length;
+  const since = report.referenceTime ? ` before ${report.referenceTime.slice(0, 10)}` : '';
+  const active = `Active bus factor: ${style.paint(['bold', riskLevel(report.activeBusFactor)], String(report.activeBusFactor))} (counting only people still here; ${plural(departed, 'author')} departed: no commit in the ${safe(report.settings.departedAfter)}${since}, or listed in the config)`;
+  const lost = report.lost.files > 0 ? [`Knowledge already lost: ${plural(report.lost.files, 'file')} (${percent(report.lost.share)}) whose every author has departed`] : [];
+  return [active, ...lost];
 }
 
 function keyPeopleTable(report: Report, options: TextOptions): string[] {
   if (report.keyPeople.length === 0) return [];
-  const rows = [['', 'Key people', 'files', 'share'], ...report.keyPeople.map((p, i) => [`${i + 1}.`, safe(p.name || p.email), count(p.files), percent(p.share)])];
+  const rows = [['', 'Key people', 'files', 'share'], ...report.keyPeople.map((p, i) => [`${i + 1}.`, personLabel(report, p), count(p.files), percent(p.share)])];
   const lines = formatTable(rows, [{ align: 'right' }, { align: 'left', maxWidth: 40 }, { align: 'right' }, { align: 'right' }], (row, _c, text) =>
     row === 0 ? options.style.paint('bold', text) : text,
   );
@@ -106,17 +121,20 @@ function modulesTable(report: Report, modules: readonly ModuleReport[], title: s
   const sorted = [...modules].sort(byRisk);
   const withLines = report.lineOwnership !== undefined;
   const withOwners = sorted.some((module) => module.owners !== undefined);
-  const header = ['BF', 'files', column, ...(withOwners ? ['owners'] : []), 'key people', ...(withLines ? ['top line owners'] : [])];
+  const header = ['BF', 'active', 'files', 'lost', column, ...(withOwners ? ['owners'] : []), 'key people', ...(withLines ? ['top line owners'] : [])];
   const label = (m: ModuleReport) => safe(m.kind === 'workspace' && m.path !== undefined && m.path !== m.name ? `${m.name} (${m.path})` : m.name);
+  const lostCell = (m: ModuleReport) => (m.lostFiles === 0 ? '-' : m.lostFiles === m.files ? 'all' : percent(m.lostFiles / m.files));
   const rows = [
     header,
-    ...sorted.map((m) => [busFactorCell(m.busFactor), count(m.files), label(m), ...(withOwners ? [safe((m.owners ?? []).join(' ') || '(none)')] : []), keyPeopleCell(m.keyPeople), ...(withLines ? [lineOwnersCell(m.lineOwners)] : [])]),
+    ...sorted.map((m) => [busFactorCell(m.busFactor), busFactorCell(m.activeBusFactor), count(m.files), lostCell(m), label(m), ...(withOwners ? [safe((m.owners ?? []).join(' ') || '(none)')] : []), keyPeopleCell(report, m.keyPeople), ...(withLines ? [lineOwnersCell(m.lineOwners)] : [])]),
   ];
   // On a terminal, long paths and people lists are cut so every row stays on one line.
   const pathWidth = options.width ? Math.max(16, Math.floor(options.width * (withLines ? 0.25 : 0.35))) : undefined;
-  const rest = options.width && pathWidth ? options.width - pathWidth - 20 : undefined;
+  const rest = options.width && pathWidth ? options.width - pathWidth - 34 : undefined;
   const peopleWidth = rest ? Math.max(16, withLines || withOwners ? Math.floor(rest / 2) : rest) : undefined;
   const columns: Column[] = [
+    { align: 'right' },
+    { align: 'right' },
     { align: 'right' },
     { align: 'right' },
     { align: 'left', maxWidth: pathWidth },
@@ -127,9 +145,49 @@ function modulesTable(report: Report, modules: readonly ModuleReport[], title: s
   const lines = formatTable(rows, columns, (row, col, text) => {
     if (row === 0) return options.style.paint('bold', text);
     const module = sorted[row - 1];
-    return col === 0 && module ? options.style.paint(riskLevel(module.busFactor), text) : text;
+    if (col === 0 && module) return options.style.paint(riskLevel(module.busFactor), text);
+    return col === 1 && module ? options.style.paint(riskLevel(module.activeBusFactor), text) : text;
   });
-  return [options.style.paint('bold', title), ...lines.map((line) => `  ${line}`), ''];
+  const legend = report.people.some((person) => person.departed) ? ['  † departed · active = bus factor over people still here · lost = files whose every author has departed'] : [];
+  return [options.style.paint('bold', title), ...lines.map((line) => `  ${line}`), ...legend, ''];
+}
+
+/** Successors shown per module, and modules shown, in the text output. */
+const SUCCESSORS_SHOWN = 3;
+const SUCCESSOR_MODULES_SHOWN = 8;
+
+/** Who could take over the riskiest modules (active bus factor 0 or 1). */
+function successorLines(report: Report, style: Style): string[] {
+  const modules = report.modules.filter((module) => module.successors && module.successors.length > 0).sort(byRisk);
+  if (modules.length === 0) return [];
+  const lines = [style.paint('bold', 'Who could take over (modules with active bus factor 0 or 1)')];
+  for (const module of modules.slice(0, SUCCESSOR_MODULES_SHOWN)) {
+    const people = (module.successors ?? []).slice(0, SUCCESSORS_SHOWN).map((s) => {
+      const evidence = [`knowledge ${percent(s.knowledge)}`, ...(s.recentChanges > 0 ? [plural(s.recentChanges, 'recent change')] : []), ...(s.lines !== undefined && s.lines > 0 ? [`${count(s.lines)} lines`] : [])];
+      return `${safe(s.name || s.email)} (${evidence.join(', ')})`;
+    });
+    lines.push(`  ${safe(module.name)} (active ${module.activeBusFactor}): ${people.join(', ')}`);
+  }
+  if (modules.length > SUCCESSOR_MODULES_SHOWN) lines.push(`  … and ${modules.length - SUCCESSOR_MODULES_SHOWN} more modules (--json lists them all)`);
+  return [...lines, ''];
+}
+
+/** `--without`: what changes if those people leave. */
+function whatIfLines(report: Report, style: Style): string[] {
+  const whatIf = report.whatIf;
+  if (!whatIf) return [];
+  const who = whatIf.without.map((person) => safe(person.name || person.id)).join(', ');
+  const arrow = (value: { before: number; after: number }) => (value.before === value.after ? `${value.after} (unchanged)` : `${value.before} → ${value.after}`);
+  const changed = whatIf.modules.filter((module) => module.busFactor.before !== module.busFactor.after || module.activeBusFactor.before !== module.activeBusFactor.after);
+  const nameOf = new Map(report.modules.map((module) => [module.id, module.name]));
+  const lines = [
+    style.paint('bold', `What if ${who} ${whatIf.without.length === 1 ? 'leaves' : 'leave'}`),
+    `  bus factor ${arrow(whatIf.busFactor)}, active bus factor ${arrow(whatIf.activeBusFactor)}`,
+  ];
+  if (changed.length === 0) lines.push('  no module\'s bus factor changes');
+  for (const module of changed.slice(0, 20)) lines.push(`  ${safe(nameOf.get(module.id) ?? module.id)}: ${arrow(module.busFactor)}, active ${arrow(module.activeBusFactor)}`);
+  if (changed.length > 20) lines.push(`  … and ${changed.length - 20} more modules (--json lists them all)`);
+  return [...lines, ''];
 }
 
 /** Most findings shown per drift kind; the rest are counted. */
@@ -181,7 +239,9 @@ export function renderText(report: Report, options: TextOptions): string {
     ...header(report, options.style),
     ...summary(report, options.style),
     ...keyPeopleTable(report, options),
+    ...whatIfLines(report, options.style),
     ...modulesTables(report, options),
+    ...successorLines(report, options.style),
     ...codeownersDrift(report, options.style),
     ...lineOwnershipLines(report, options.style),
     ...excludedLine(report),

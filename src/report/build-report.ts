@@ -6,9 +6,12 @@ import type { Authorship } from '../knowledge/compute-authorship.js';
 import type { ModuleDefinition } from '../modules/module-definition.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import type { Warning } from '../warnings.js';
+import type { ActivityCollector } from '../history/activity-collector.js';
+import type { PathLineage } from '../history/lineage-collector.js';
 import { LineShares, type ScopeLines } from './line-shares.js';
+import { lostFiles, lostKnowledge, successorsOf } from './people-over-time.js';
 import { codeownersReport } from './codeowners-report.js';
-import type { ModuleReport, Report, ReportSettings } from './report.js';
+import type { ModuleReport, Report, ReportSettings, WhatIf } from './report.js';
 import { scoreFiles, type AuthorshipIndex, type ScopeScore } from './what-if.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -33,6 +36,15 @@ export interface ReportInput {
   readonly aliases: Readonly<Record<string, readonly string[]>>;
   /** Surviving lines per file, when line ownership ran. */
   readonly ownership?: LineOwnershipResult;
+  /** Seconds since the epoch: the analysed commit's committer time (ages are measured from it). */
+  readonly referenceTime: number | undefined;
+  /** Per person index: why they have departed, undefined for people still here. */
+  readonly departure: readonly ('inactive' | 'config' | undefined)[];
+  /** `--without`: person indices leaving in the what-if (empty: no what-if). */
+  readonly without: readonly number[];
+  /** Rename groups and dated activity: successors' evidence. */
+  readonly lineages: ReadonlyMap<string, PathLineage>;
+  readonly activity: ActivityCollector;
 }
 
 /** ISO 8601 UTC, or null for a date the history does not give (a forged or damaged commit). */
@@ -55,12 +67,23 @@ export function buildReport(input: ReportInput): Report {
     tieBreak: compareForRemoval(people.people, authorship.changes),
   };
   const everyFile = authorship.files.map((_, i) => i);
+  const departed = new Set(input.departure.flatMap((why, person) => (why ? [person] : [])));
   const repoScore = scoreFiles(index, everyFile);
+  const activeScore = scoreFiles(index, everyFile, departed);
   const shares = input.ownership ? new LineShares(input.ownership.files, people) : undefined;
   const listed = input.modules.filter((module) => module.files.length > 0);
+  const lost = lostFiles(authorship, departed);
+  const leaving = new Set(input.without);
+  const gone = new Set([...departed, ...leaving]);
+  const successorInput = { authorship, people, lineages: input.lineages, activity: input.activity, gone, includeBots: settings.includeBots, shares };
   // Line shares per module, once: the modules' lines and the module islands both come from them.
   const moduleLines = listed.map((module) => shares?.scope(module.files.map((i) => authorship.files[i] as string)));
-  const modules: ModuleReport[] = listed.map((module, i) => moduleReport(module, scoreFiles(index, module.files), moduleLines[i]));
+  const modules: ModuleReport[] = listed.map((module, i) => {
+    const active = scoreFiles(index, module.files, departed);
+    const holders = new Set(active.keyPeople.map((person) => index.indexOf.get(person.id) as number));
+    const successors = active.busFactor <= 1 ? successorsOf(successorInput, module.files, holders) : undefined;
+    return moduleReport(module, scoreFiles(index, module.files), active, module.files.filter((file) => lost[file]).length, successors, moduleLines[i]);
+  });
   const membership = authorship.files.map((): string[] => []);
   for (const module of listed) for (const file of module.files) membership[file]?.push(module.id);
 
@@ -76,7 +99,12 @@ export function buildReport(input: ReportInput): Report {
     revision: input.revision,
     headTime: isoTime(input.headTime),
     algorithm: input.algorithm,
+    referenceTime: isoTime(input.referenceTime),
     busFactor: repoScore.busFactor,
+    activeBusFactor: activeScore.busFactor,
+    activeKeyPeople: activeScore.keyPeople,
+    lost: lostKnowledge(lost, listed),
+    ...(leaving.size > 0 ? { whatIf: whatIf(index, everyFile, listed, modules, leaving, departed, repoScore.busFactor, activeScore.busFactor) } : {}),
     coverage: repoScore.coverage,
     totals: {
       files: repoScore.files,
@@ -92,9 +120,12 @@ export function buildReport(input: ReportInput): Report {
       emails: person.emails,
       names: person.names,
       commits: person.commits,
+      coAuthored: person.coAuthored,
       firstCommitAt: isoTime(person.firstCommitAt),
       lastCommitAt: isoTime(person.lastCommitAt),
       bot: person.bot,
+      departed: input.departure[person.index] !== undefined,
+      ...(input.departure[person.index] ? { departure: input.departure[person.index] } : {}),
       filesAuthored: filesAuthored[person.index] as number,
       changes: authorship.changes[person.index] as number,
     })),
@@ -103,9 +134,13 @@ export function buildReport(input: ReportInput): Report {
       path,
       authors: Array.from(authorship.authors[i] as Int32Array, (person) => people.people[person]?.id ?? ''),
       ...((membership[i] as string[]).length > 0 ? { modules: membership[i] as string[] } : {}),
+      ...(lost[i] ? { lost: true as const } : {}),
       ...shares?.file(path),
     })),
-    excluded: excludedWithHistory(input.universe.excluded, authorship.withoutHistory, input.withoutAuthor),
+    excluded: {
+      ...excludedWithHistory(input.universe.excluded, authorship.withoutHistory, input.withoutAuthor),
+      ...(authorship.withoutRecentData.length > 0 ? { 'no-recent-data': authorship.withoutRecentData.length } : {}),
+    },
     settings,
     warnings: input.warnings,
     ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(listed.map((m, i) => ({ path: m.path ?? m.name, module: m.id, ...(moduleLines[i] as ScopeLines) }))) } } : {}),
@@ -113,7 +148,31 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-function moduleReport(module: ModuleDefinition, score: ScopeScore, lines: ScopeLines | undefined): ModuleReport {
+/** `--without`: the repository's and every module's bus factors before and after those people leave. */
+function whatIf(
+  index: AuthorshipIndex,
+  everyFile: readonly number[],
+  listed: readonly ModuleDefinition[],
+  modules: readonly ModuleReport[],
+  leaving: ReadonlySet<number>,
+  departed: ReadonlySet<number>,
+  busFactor: number,
+  activeBusFactor: number,
+): WhatIf {
+  const both = new Set([...leaving, ...departed]);
+  return {
+    without: [...leaving].map((person) => ({ id: index.people[person]?.id ?? '', name: index.people[person]?.name ?? '' })),
+    busFactor: { before: busFactor, after: scoreFiles(index, everyFile, leaving).busFactor },
+    activeBusFactor: { before: activeBusFactor, after: scoreFiles(index, everyFile, both).busFactor },
+    modules: listed.map((module, i) => ({
+      id: module.id,
+      busFactor: { before: modules[i]?.busFactor ?? 0, after: scoreFiles(index, module.files, leaving).busFactor },
+      activeBusFactor: { before: modules[i]?.activeBusFactor ?? 0, after: scoreFiles(index, module.files, both).busFactor },
+    })),
+  };
+}
+
+function moduleReport(module: ModuleDefinition, score: ScopeScore, active: ScopeScore, lostFiles: number, successors: ModuleReport['successors'], lines: ScopeLines | undefined): ModuleReport {
   return {
     id: module.id,
     kind: module.kind,
@@ -123,7 +182,10 @@ function moduleReport(module: ModuleDefinition, score: ScopeScore, lines: ScopeL
     ...(module.owners !== undefined ? { owners: module.owners } : {}),
     files: score.files,
     busFactor: score.busFactor,
+    activeBusFactor: active.busFactor,
     keyPeople: score.keyPeople,
+    lostFiles,
+    ...(successors ? { successors } : {}),
     authors: score.authors.size,
     orphanFiles: score.files - score.authoredFiles,
     ...(lines ? { lines: lines.lines, lineOwners: lines.owners } : {}),

@@ -25,6 +25,11 @@ export interface ScopeLines {
 export class LineShares {
   private readonly byPath = new Map<string, { lines: number; counts: Counts }>();
 
+  /** One person's surviving lines in one file (0 when none, or without line ownership of it). */
+  linesOf(path: string, person: number): number {
+    return this.byPath.get(path)?.counts.get(person) ?? 0;
+  }
+
   constructor(
     files: readonly FileOwnership[],
     private readonly people: People,

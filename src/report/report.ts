@@ -27,10 +27,26 @@ export interface Report {
    * unusable); null when neither is a real date (a forged commit; `warnings` has `bad-dates`).
    */
   readonly headTime: string | null;
-  /** `avl`: the published Avelino et al. model (docs/algorithms.md §1). */
-  readonly algorithm: 'avl';
+  /**
+   * `avl`: the published Avelino et al. model (docs/algorithms.md §1); `recency`: JetBrains'
+   * recency-weighted model (§3).
+   */
+  readonly algorithm: 'avl' | 'recency';
+  /**
+   * The analysed commit's committer time, ISO 8601 UTC: what ages (departed people, the recency
+   * window) are measured from; null when it has no usable date.
+   */
+  readonly referenceTime: string | null;
   /** The repository's (or scope's) bus factor. */
   readonly busFactor: number;
+  /** The bus factor counted over people still here: departed people author nothing (docs/algorithms.md §6). */
+  readonly activeBusFactor: number;
+  /** The people the greedy loop removed among those still here. */
+  readonly activeKeyPeople: readonly KeyPerson[];
+  /** Knowledge already gone: files whose every author has departed. */
+  readonly lost: LostKnowledge;
+  /** Present with `--without`: every bus factor as if those people left. */
+  readonly whatIf?: WhatIf;
   /** Share of files still authored by someone once the key people are removed. */
   readonly coverage: number;
   readonly totals: ReportTotals;
@@ -49,15 +65,62 @@ export interface Report {
   /**
    * Tree entries left out of the analysis, per reason; `no-history` counts files whose path never
    * appears in the kept history (docs/algorithms.md §1: skipped, not counted at all), `no-author` files
-   * only commits without any author or committer identity changed (skipped as the reference does).
+   * only commits without any author or committer identity changed (skipped as the reference does),
+   * `no-recent-data` (recency model) files with no change in its 547-day window.
    */
-  readonly excluded: Readonly<Partial<Record<ExclusionReason | 'no-history' | 'no-author', number>>>;
+  readonly excluded: Readonly<Partial<Record<ExclusionReason | 'no-history' | 'no-author' | 'no-recent-data', number>>>;
   readonly settings: ReportSettings;
   readonly warnings: readonly Warning[];
   /** Present when line ownership ran (`--lines`): surviving lines per person, repository-wide. */
   readonly lineOwnership?: LineOwnership;
   /** Present when CODEOWNERS rules are modules (`--modules codeowners`) and the file exists. */
   readonly codeowners?: CodeownersReport;
+}
+
+/** Files whose every author has departed, for the repository and per module (most lost first). */
+export interface LostKnowledge {
+  readonly files: number;
+  /** `files` as a share of the counted files, 0–1. */
+  readonly share: number;
+  /** Modules with at least one lost file. */
+  readonly modules: readonly ModuleLoss[];
+}
+
+export interface ModuleLoss {
+  readonly id: string;
+  readonly files: number;
+  readonly share: number;
+}
+
+/** `--without`: the bus factors as if these people left (before → after). */
+export interface WhatIf {
+  readonly without: readonly { readonly id: string; readonly name: string }[];
+  readonly busFactor: BeforeAfter;
+  readonly activeBusFactor: BeforeAfter;
+  /** Every module, in `modules[]` order. */
+  readonly modules: readonly { readonly id: string; readonly busFactor: BeforeAfter; readonly activeBusFactor: BeforeAfter }[];
+}
+
+export interface BeforeAfter {
+  readonly before: number;
+  readonly after: number;
+}
+
+/** An active person who could take a module over, with the evidence (docs/algorithms.md §6). */
+export interface Successor {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  /** Mean over the module's files of their degree of authorship relative to each file's best (an author counts 1), 0–1. */
+  readonly knowledge: number;
+  /** Module files they author. */
+  readonly authoredFiles: number;
+  /** Module files they changed at all. */
+  readonly touchedFiles: number;
+  /** Their changes to the module's files within `--departed-after` of the analysed commit. */
+  readonly recentChanges: number;
+  /** With line ownership: their surviving lines in the module. */
+  readonly lines?: number;
 }
 
 /**
@@ -176,10 +239,16 @@ export interface ReportPerson {
   /** Every name merged into this person, most used first. */
   readonly names: readonly string[];
   readonly commits: number;
+  /** Commits they are a credited co-author of (`--co-authors credit`; 0 otherwise). */
+  readonly coAuthored: number;
   /** ISO 8601 UTC author time of their first and last commit; null when none has a usable date. */
   readonly firstCommitAt: string | null;
   readonly lastCommitAt: string | null;
   readonly bot: boolean;
+  /** Has left: no commit within `--departed-after` of the analysed commit, or the config says so. */
+  readonly departed: boolean;
+  /** Why: `inactive` (the age rule) or `config` (`people.departed`). Absent for people still here. */
+  readonly departure?: 'inactive' | 'config';
   /** Files of the universe this person authors (AVL). */
   readonly filesAuthored: number;
   /**
@@ -203,8 +272,14 @@ export interface ModuleReport {
   readonly owners?: readonly string[];
   readonly files: number;
   readonly busFactor: number;
+  /** The module's bus factor over people still here. */
+  readonly activeBusFactor: number;
   /** Removal order within the module. */
   readonly keyPeople: readonly KeyPerson[];
+  /** Files of the module whose every author has departed. */
+  readonly lostFiles: number;
+  /** When the active bus factor is 0 or 1: who could take it over, best first. */
+  readonly successors?: readonly Successor[];
   /** Distinct people who author at least one of its files. */
   readonly authors: number;
   /** Files of the module nobody authors. */
@@ -220,6 +295,8 @@ export interface FileReport {
   readonly authors: readonly string[];
   /** Ids of the modules (`modules[]`) it belongs to; absent when none. */
   readonly modules?: readonly string[];
+  /** Present (true) when every author has departed. */
+  readonly lost?: true;
   /** With line ownership: surviving lines at the analysed commit (absent for binary files). */
   readonly lines?: number;
   /** With line ownership: who introduced the surviving lines, most lines first. */
@@ -254,6 +331,12 @@ export interface ReportSettings {
   readonly ignoreRevs: boolean;
   /** The module kinds asked for (`--modules`), as given (`auto` included). */
   readonly moduleKinds: readonly string[];
+  /** `--departed-after`, as given (`1y`). */
+  readonly departedAfter: string;
+  /** The co-author policy that ran (`auto` resolved). */
+  readonly coAuthors: 'ignore' | 'credit';
+  /** `--without`, as given. */
+  readonly without: readonly string[];
   /** Names of the configured modules (the config file's `modules`). */
   readonly configuredModules: readonly string[];
   /** The config file used: the repository's own (`busfactor.json`) or `--config FILE`. */

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { AGE_EXPECTED, parseAge } from './parse-age.js';
 import { allOptions, type AnalysisOptionValues, type OptionSpec } from './option-schema.js';
 
 /**
@@ -46,6 +47,12 @@ function schemaOf(spec: OptionSpec): z.ZodType {
     case 'globs':
       schema = globs('an array of globs');
       break;
+    case 'strings':
+      schema = z.array(z.string({ error: 'expected a string' }).min(1), { error: 'expected an array of strings' });
+      break;
+    case 'age':
+      schema = z.string({ error: AGE_EXPECTED }).refine((value) => parseAge(value) !== undefined, { error: AGE_EXPECTED });
+      break;
     case 'choice':
       schema = z.enum(type.choices as [string, ...string[]], { error: `expected one of ${type.choices.map((c) => JSON.stringify(c)).join(', ')}` });
       break;
@@ -72,6 +79,17 @@ export const configSchema = z
       .record(z.string().min(1, { error: 'expected a person (email or name)' }), z.array(z.string({ error: 'expected an email, a name or an @handle' }).min(1), { error: 'expected an array of emails, names or @handles' }), { error: 'expected an object of person → array of emails, names or @handles' })
       .optional()
       .describe('one person\'s other identities: emails and names merged into them, @handles they have in CODEOWNERS'),
+    people: z
+      .object(
+        {
+          departed: z.array(z.string({ error: 'expected a person (id, email or name)' }).min(1), { error: 'expected an array of people (ids, emails or names)' }).optional().describe('people who have left, whatever their last commit'),
+          present: z.array(z.string({ error: 'expected a person (id, email or name)' }).min(1), { error: 'expected an array of people (ids, emails or names)' }).optional().describe('people who are still here, however long since their last commit'),
+        },
+        { error: 'expected an object with departed and present' },
+      )
+      .strict()
+      .optional()
+      .describe('who has left and who is still here, overriding --departed-after both ways'),
   })
   .strict();
 
@@ -83,6 +101,7 @@ export type ConfigFile = Partial<AnalysisOptionValues> & {
     readonly $schema?: string;
     readonly modules?: Record<string, string[]>;
     readonly aliases?: Record<string, string[]>;
+    readonly people?: { readonly departed?: string[]; readonly present?: string[] };
   };
 
 /** The keys a config file may have, for the unknown-key message. */

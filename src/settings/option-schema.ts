@@ -14,6 +14,13 @@ export type FormatName = (typeof FORMATS)[number];
 export const MODULE_KINDS = ['dirs', 'workspaces', 'codeowners', 'config'] as const;
 export type ModuleKindName = (typeof MODULE_KINDS)[number];
 
+/** The authorship models `--algorithm` takes (docs/algorithms.md §1 and §3). */
+export const ALGORITHMS = ['avl', 'recency'] as const;
+export type AlgorithmName = (typeof ALGORITHMS)[number];
+
+/** `--co-authors`: `auto` is `ignore` under avl and `credit` under recency. */
+export const CO_AUTHOR_POLICIES = ['auto', 'ignore', 'credit'] as const;
+
 /** How a value is written on the command line and in the config file. */
 export type OptionType =
   /** A string (`--rev <commit>`). */
@@ -24,6 +31,10 @@ export type OptionType =
   | { readonly kind: 'boolean' }
   /** Repeatable on the command line, an array in the file (`--include <glob>`). */
   | { readonly kind: 'globs' }
+  /** An age before the analysed commit: a whole number and d, w, mo or y (`18mo`; settings/parse-age.ts). */
+  | { readonly kind: 'age' }
+  /** Repeatable free text, never from a config file (`--without <person>`). */
+  | { readonly kind: 'strings' }
   /** One of a few words (`--algorithm avl`). */
   | { readonly kind: 'choice'; readonly choices: readonly string[] }
   /** A comma list of words (`--modules dirs,codeowners`), an array in the file. */
@@ -49,7 +60,36 @@ export interface OptionSpec {
 /** The analysis settings, in help order; the key is the setting's name and its config-file key. */
 export const ANALYSIS_OPTIONS = {
   rev: { flag: '--rev <commit>', type: { kind: 'string' }, default: 'HEAD', inConfig: true, help: 'analyse the history up to this commit, with its tree as the file universe' },
-  algorithm: { flag: '--algorithm <name>', type: { kind: 'choice', choices: ['avl'] }, default: 'avl', inConfig: true, help: 'authorship model: avl = Avelino et al. 2016, as published' },
+  algorithm: {
+    flag: '--algorithm <name>',
+    type: { kind: 'choice', choices: ALGORITHMS },
+    default: 'avl',
+    inConfig: true,
+    help: 'authorship model: avl = Avelino et al. 2016, as published; recency = JetBrains\' recency-weighted model (changes of the last 547 days)',
+  },
+  departedAfter: {
+    flag: '--departed-after <age>',
+    type: { kind: 'age' },
+    // Avelino et al. 2019 (abandonment of open-source projects) call a developer gone after a year
+    // without a commit; docs/algorithms.md §6 says why this default.
+    default: '1y',
+    inConfig: true,
+    help: 'a person whose last commit is older than this, before the analysed commit, has departed (d, w, mo, y: 90d, 18mo, 1y)',
+  },
+  coAuthors: {
+    flag: '--co-authors <policy>',
+    type: { kind: 'choice', choices: CO_AUTHOR_POLICIES },
+    default: 'auto',
+    inConfig: true,
+    help: 'Co-authored-by: trailers: ignore = the author alone is credited; credit = every co-author too; auto = ignore for avl (as published), credit for recency',
+  },
+  without: {
+    flag: '--without <person>',
+    type: { kind: 'strings' },
+    default: [],
+    inConfig: false,
+    help: 'what-if: recompute every bus factor as if this person (id, email or name) left (repeatable)',
+  },
   moduleKinds: {
     flag: '--modules <kinds>',
     type: { kind: 'list', choices: MODULE_KINDS, special: ['auto'] },
@@ -118,8 +158,10 @@ export type ValueOf<T extends OptionType> = T extends { readonly kind: 'string' 
     ? number
     : T extends { readonly kind: 'boolean' }
       ? boolean
-      : T extends { readonly kind: 'globs' }
+      : T extends { readonly kind: 'globs' } | { readonly kind: 'strings' }
         ? string[]
+        : T extends { readonly kind: 'age' }
+          ? string
         : T extends { readonly kind: 'choice'; readonly choices: readonly (infer C)[] }
           ? C
           : T extends { readonly kind: 'list'; readonly choices: readonly (infer C)[]; readonly special: readonly (infer S)[] }

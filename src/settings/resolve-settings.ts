@@ -8,6 +8,8 @@ export interface Settings extends AnalysisOptionValues {
   readonly modules: Readonly<Record<string, readonly string[]>>;
   /** Person (email or name) → their other emails, names and @handles (config file `aliases`). */
   readonly aliases: Readonly<Record<string, readonly string[]>>;
+  /** The config's `people`: who has left and who is still here, whatever their last commit. */
+  readonly people: { readonly departed: readonly string[]; readonly present: readonly string[] };
   /** Where the config came from, if one was used. */
   readonly config: { readonly source: 'repository' | 'file'; readonly path: string } | undefined;
 }
@@ -46,6 +48,7 @@ export function resolveSettings(
     ...(values as unknown as AnalysisOptionValues),
     modules: (fromFile.modules as Settings['modules'] | undefined) ?? {},
     aliases: (fromFile.aliases as Settings['aliases'] | undefined) ?? {},
+    people: { departed: [], present: [], ...(fromFile.people as Partial<Settings['people']> | undefined) },
     config: config ? { source: config.source, path: config.path } : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import { App, type DescribeError, type Outcome } from './components/App.js';
 import type { LoadReport } from './hooks/use-scan.js';
+import type { LoadTrend } from './hooks/use-trend.js';
 import { ThemeContext } from './theme.js';
 
 export type { Outcome } from './components/App.js';
@@ -8,6 +9,8 @@ export type { Outcome } from './components/App.js';
 export interface ExplorerOptions {
   readonly load: LoadReport;
   readonly describeError: DescribeError;
+  /** The bus factor over time, started once the explorer shows the report; aborted when it closes. */
+  readonly trend?: LoadTrend;
   /** What is analysed, for the loading screen (already sanitized). */
   readonly title: string;
   readonly color: boolean;
@@ -48,7 +51,7 @@ export async function runExplorer(options: ExplorerOptions): Promise<Outcome> {
   let outcome: Outcome = { kind: 'quit' };
   const instance = render(
     <ThemeContext.Provider value={{ color: options.color }}>
-      <App load={options.load} describeError={options.describeError} title={options.title} onOutcome={(next) => (outcome = next)} />
+      <App load={options.load} describeError={options.describeError} trend={options.trend} title={options.title} onOutcome={(next) => (outcome = next)} />
     </ThemeContext.Provider>,
     { stdout, stdin, exitOnCtrlC: false, patchConsole: true },
   );

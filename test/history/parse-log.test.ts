@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { LogParser } from '../../src/history/parse-log.js';
 import type { CommitRecord } from '../../src/history/commit-record.js';
 
-// Two commits as git log -z --name-status --format=LOG_FORMAT prints them: a merge without changes,
-// then a commit with an add, a rename and a path holding a newline and a leading \x01 byte.
+// Two commits as git log -z --name-status --format=LOG_FORMAT prints them: a merge without changes
+// (two parents, two co-author trailers, one repeated), then a root commit with an add, a rename and
+// a path holding a newline and a leading \x01 byte.
 const oidA = 'a'.repeat(40);
 const oidB = 'b'.repeat(40);
 const stream = Buffer.concat([
-  Buffer.from(`\x01${oidA}\x00Ann\x00ann@x.org\x00100\x00Ann\x00ann@x.org\x00150\x00`),
-  Buffer.from(`\x01${oidB}\x00Bö\x00\x00200\x00Com\x00com@x.org\x00250\x00\nA\x00dir/new\nline.js\x00R087\x00old name.js\x00\x01odd.js\x00M\x00x.c\x00`),
+  Buffer.from(`\x01${oidA}\x00Ann\x00ann@x.org\x00100\x00Ann\x00ann@x.org\x00150\x00${oidB} ${'c'.repeat(40)}\x00Claude <noreply@anthropic.com>\x1fBo B <bo@x.org>\x1fbo b <BO@x.org>\x1fJust A Name\x00`),
+  Buffer.from(`\x01${oidB}\x00Bö\x00\x00200\x00Com\x00com@x.org\x00250\x00\x00\x00\nA\x00dir/new\nline.js\x00R087\x00old name.js\x00\x01odd.js\x00M\x00x.c\x00`),
 ]);
 
 function parseInChunks(size: number): CommitRecord[] {
@@ -26,6 +27,11 @@ describe('LogParser', () => {
       const commits = parseInChunks(size);
       expect(commits).toHaveLength(2);
       expect(commits[0]).toMatchObject({ oid: oidA, authorName: 'Ann', authorEmail: 'ann@x.org', authorTime: 100, committerName: 'Ann', committerEmail: 'ann@x.org', committerTime: 150, changes: [] });
+      expect(commits[0]?.parents).toEqual([oidB, 'c'.repeat(40)]);
+      // Duplicates (case aside) are dropped; a value without <email> is a name.
+      expect(commits[0]?.coAuthors).toEqual([{ name: 'Claude', email: 'noreply@anthropic.com' }, { name: 'Bo B', email: 'bo@x.org' }, { name: 'Just A Name', email: '' }]);
+      expect(commits[1]?.parents).toEqual([]);
+      expect(commits[1]?.coAuthors).toEqual([]);
       expect(commits[1]).toMatchObject({ oid: oidB, authorName: 'Bö', authorEmail: '', authorTime: 200, committerName: 'Com', committerTime: 250 });
       expect(commits[1]?.changes).toEqual([
         { status: 'A', path: 'dir/new\nline.js' },
@@ -33,5 +39,17 @@ describe('LogParser', () => {
         { status: 'M', path: 'x.c' },
       ]);
     }
+  });
+
+  it('keeps the commit printed whole before git died, and drops a half-read one', () => {
+    const tokens = stream.toString('latin1').split('\0').slice(0, -1).map((t) => Buffer.from(t, 'latin1'));
+    const parser = new LogParser();
+    // Everything up to commit B's header: commit A is complete, B has no changes yet.
+    const upToB = tokens.findIndex((t) => t.toString('latin1') === `\x01${oidB}`);
+    expect(parser.push(tokens.slice(0, upToB))).toEqual([]);
+    expect(parser.completedBeforeFailure().map((c) => c.oid)).toEqual([oidA]);
+    const half = new LogParser();
+    half.push(tokens.slice(0, 3));
+    expect(half.completedBeforeFailure()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RENAME_CHAIN_HISTORY, TEAM_HISTORY } from '../../fixtures/histories.js';
 import { openRepository } from '../../src/git/repo.js';
 import type { CommitRecord } from '../../src/history/commit-record.js';
+import { HistoryPass } from '../../src/history/history-pass.js';
 import { LineageCollector } from '../../src/history/lineage-collector.js';
 import { scanHistory } from '../../src/history/scan-history.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
@@ -31,8 +32,9 @@ describe('scanHistory', () => {
   it('folds changes per path: adds, deliveries and rename sources', async () => {
     const repo = fixture(RENAME_CHAIN_HISTORY);
     const collector = new LineageCollector();
-    await scanHistory(await openRepository(repo.dir), { commit: 'HEAD', renames: 'similarity', consume: collector.consume });
-    expect(collector.commits).toBe(4);
+    const pass = new HistoryPass([collector], { coAuthors: 'ignore' });
+    await scanHistory(await openRepository(repo.dir), { commit: 'HEAD', renames: 'similarity', consume: pass.consume });
+    expect(pass.commits).toBe(4);
     expect([...collector.paths.keys()].sort()).toEqual(['src/x.js', 'tmp/x.js']);
     const src = collector.paths.get('src/x.js');
     expect(src?.renamedFrom).toEqual(['tmp/x.js']);
@@ -40,7 +42,7 @@ describe('scanHistory', () => {
     expect([...(src?.byIdentity.values() ?? [])]).toEqual([2]);
     // Two adds (Dave, then Alice) on the old path.
     expect([...(collector.paths.get('tmp/x.js')?.byIdentity.values() ?? [])].sort()).toEqual([1, 1]);
-    expect(collector.identities.identities.map((i) => i.name).sort()).toEqual(['Alice Archer', 'Bob Baker', 'Dave Dunn']);
+    expect(pass.identities.identities.map((i) => i.name).sort()).toEqual(['Alice Archer', 'Bob Baker', 'Dave Dunn']);
   });
 
   it('finds only exact renames with -M100%', async () => {

@@ -4,7 +4,7 @@ import { mergeIdentities } from '../../src/identity/merge-identities.js';
 import { stripAccents } from '../../src/identity/strip-accents.js';
 import { isBotIdentity } from '../../src/identity/bots.js';
 
-const raw = (name: string, email: string, commits = 1, time = 1000): RawIdentity => ({ name, email, commits, firstTime: time, lastTime: time });
+const raw = (name: string, email: string, commits = 1, time = 1000): RawIdentity => ({ name, email, commits, coAuthored: 0, firstTime: time, lastTime: time });
 
 describe('mergeIdentities (AVL rule)', () => {
   it('merges emails case-insensitively and keys sharing a name, transitively', () => {

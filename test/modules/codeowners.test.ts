@@ -107,7 +107,8 @@ describe('CODEOWNERS modules and drift (fixtures/module-histories.ts)', () => {
     writeFileSync(path.join(repo.dir, 'busfactor.json'), JSON.stringify({ aliases: { 'carol@example.com': ['@carol'] } }));
     const text = runCli([repo.dir, '--modules', 'codeowners', '--no-tui']).stdout;
     expect(text).toContain('CODEOWNERS rules by risk (.github/CODEOWNERS)');
-    expect(text).toMatch(/^ {2}1 ! {6}3 {2}\/packages\/billing\/ +@alice alice@example\.com +Alice Archer \(100%\)$/m);
+    // BF 1, active 1 (nobody has departed), 3 files, nothing lost.
+    expect(text).toMatch(/^ {2}1 ! {5}1 ! {6}3 {5}- {2}\/packages\/billing\/ +@alice alice@example\.com +Alice Archer \(100%\)$/m);
     expect(text).toContain('    /packages/api/ (line 4): @carol = Carol Chen');
     expect(text).toContain('  1 counted file no rule owns (first: tools/build.js)');
     expect(text).toContain('  1 rule owns no counted file: * (line 2)');

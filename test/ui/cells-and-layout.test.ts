@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bar, busFactorCell, fit, fitSegments } from '../../src/ui/model/cells.js';
+import { activeCell, bar, busFactorCell, fit, fitSegments, fitWithMarker } from '../../src/ui/model/cells.js';
 import { formatAge } from '../../src/ui/model/format-age.js';
 import { moduleColumns, peopleColumns, screenLayout, scrollTop } from '../../src/ui/model/layout.js';
 
@@ -20,6 +20,18 @@ describe('cells', () => {
     expect(fit('日本語の名前', 8)).toBe('日本語… ');
     expect(fitSegments([{ text: 'ab', bold: true }, { text: 'cdef' }], 4)).toEqual([{ text: 'ab', bold: true }, { text: 'c…' }]);
     expect(fitSegments([{ text: 'ab' }], 4)).toEqual([{ text: 'ab' }, { text: '  ' }]);
+  });
+
+  it('shows the active bus factor as the bus factor, or `0 lost` when every file is lost', () => {
+    expect(activeCell(2, 2, false)).toBe('2 ');
+    expect(activeCell(1, 0, false)).toBe('1→0!');
+    expect(activeCell(0, 0, true)).toBe('0 lost');
+  });
+
+  it('keeps a marker after a name however long the name is', () => {
+    expect(fitWithMarker('Bob', ' †', 8)).toBe('Bob †   ');
+    expect(fitWithMarker('Bartholomew', ' †', 8)).toBe('Barth… †');
+    expect(fitWithMarker('Bartholomew', '', 8)).toBe('Barthol…');
   });
 
   it('draws a bar of a share', () => {
@@ -50,7 +62,7 @@ describe('layout', () => {
   it('splits the width between the columns exactly', () => {
     for (const width of [60, 80, 100, 211]) {
       const m = moduleColumns(width);
-      expect(1 + m.busFactor + 1 + m.files + 2 + m.bar + 2 + m.module + 2 + m.person).toBe(width);
+      expect(1 + m.busFactor + 1 + m.active + 1 + m.files + 2 + m.bar + 2 + m.module + 2 + m.person).toBe(width);
       const p = peopleColumns(width);
       expect(43 + p.name + p.modules).toBe(width);
     }

@@ -13,7 +13,7 @@ describe('explorer: a repository with nothing to count', () => {
     expect(report.totals.files).toBe(0);
     const app = await renderExplorer(report);
     const frame = app.frame();
-    expect(frame).toMatch(/^›\s+0!\s+0 /m);
+    expect(frame).toMatch(/^›\s+0!\s+0!\s+0 /m);
     expect(frame).toContain('no key people: fewer than half of these files have an author');
     await app.press('j', 'l', 'x', 'p', 'x', '/', 'a', '\r', 's', 'p', '?');
     expect(app.frame()).toContain('busfactor · keys and columns');

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
-import { isolatedGitEnv } from '../../fixtures/build-repo.js';
+import { isolatedGitEnv, type Step } from '../../fixtures/build-repo.js';
 import { analyze, type AnalyzeOptions } from '../../src/analyze.js';
 import type { Report } from '../../src/report/report.js';
 import { Explorer } from '../../src/ui/components/Explorer.js';
+import type { TrendSeries } from '../../src/ui/model/trend-line.js';
 import { EXPLORER_DEFAULTS } from '../../src/ui/explorer-defaults.js';
 import { ThemeContext } from '../../src/ui/theme.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
@@ -31,20 +32,26 @@ export async function settle(frameCount: () => number, quiet = 30, limit = 2000)
 }
 
 /**
- * The explorer fixture as a bare repository named `acme.git`: the header shows the repository's
- * folder name, and a fixed one keeps frames the same on every run (the commit ids already are).
+ * A scripted history as a bare repository with a fixed folder name: the header shows the
+ * repository's folder name, and a fixed one keeps frames the same on every run (the commit ids
+ * already are).
  */
-export function useAcmeRepo(): () => string {
+export function useBareRepo(name: string, history: readonly Step[]): () => string {
   const fixture = useFixtureRepos();
   const temps: string[] = [];
   afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   return () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'busfactor-ui-'));
     temps.push(parent);
-    const bare = path.join(parent, 'acme.git');
-    execFileSync('git', ['clone', '-q', '--bare', fixture(EXPLORER_HISTORY).dir, bare], { env: isolatedGitEnv() });
+    const bare = path.join(parent, `${name}.git`);
+    execFileSync('git', ['clone', '-q', '--bare', fixture(history).dir, bare], { env: isolatedGitEnv() });
     return bare;
   };
+}
+
+/** The explorer fixture (explorer-history.ts) as a bare repository named `acme.git`. */
+export function useAcmeRepo(): () => string {
+  return useBareRepo('acme', EXPLORER_HISTORY);
 }
 
 /** The report of the explorer fixture, from the real pipeline on a real repository. */
@@ -64,12 +71,12 @@ export interface Rendered {
 
 export const KEY = { up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', enter: '\r', escape: '\u001b', tab: '\t', backspace: '\u007f', pageDown: '\u001b[6~', pageUp: '\u001b[5~', ctrlC: '\u0003' } as const;
 
-/** The explorer on a report at a fixed size, colour off so frames are plain text. */
-export async function renderExplorer(report: Report, size: { columns: number; rows: number } = { columns: 80, rows: 24 }): Promise<Rendered> {
+/** The explorer on a report at a fixed size, colour off so frames are plain text; with a trend when given. */
+export async function renderExplorer(report: Report, size: { columns: number; rows: number } = { columns: 80, rows: 24 }, trend?: TrendSeries): Promise<Rendered> {
   let quits = 0;
   const app = render(
     <ThemeContext.Provider value={{ color: false }}>
-      <Explorer report={report} columns={size.columns} rows={size.rows} onQuit={() => (quits += 1)} />
+      <Explorer report={report} columns={size.columns} rows={size.rows} trend={trend} onQuit={() => (quits += 1)} />
     </ThemeContext.Provider>,
   );
   await settle(() => app.frames.length);

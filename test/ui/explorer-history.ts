@@ -16,6 +16,13 @@
  *
  * Without Alice: repository 11/14 → −Bob 8/14 → −Carol 5/14: 3 → 2; src 6/9 → −Bob 3/9: 2 → 1;
  * src/ui Carol 2/2 → 0: 2 → 1; src/core: only d.js authored, 1/4 < 0.5: 1 → 0.
+ *
+ * People over time: HEAD's committer date is 2021-06-01 12:00 and `--departed-after` is 1y (365
+ * days). Bob's last commit (2020-03-01) is 457 days older: he has departed. Carol's (2020-06-01
+ * 12:00) is exactly 365 days older, not more: she is still here. Lost (every author departed):
+ * src/core/d, src/api/{server,routes}: 3 of 14; src/api 2 of 3, src/core 1 of 4.
+ * Active (Bob gone): repository 11/14 → −Alice 8/14 → −Carol 5/14: 2. src 6/9 → −Alice 3/9: 1.
+ * src/core 3/4 → −Alice: 1. src/api: Carol's auth, 1/3 < 0.5: 0. src/ui 2, lib 1, tools 2.
  */
 import type { Step } from '../../fixtures/build-repo.js';
 import { ALICE, BOB, CAROL, DAVE, ERIN } from '../../fixtures/people.js';

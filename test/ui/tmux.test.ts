@@ -5,6 +5,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { buildHostileRepo, loggedSubcommands, loggingGit } from '../../fixtures/hostile-repos.js';
+import { analyzeSession } from '../../src/analyze.js';
+import { computeTrend } from '../../src/trend/compute-trend.js';
+import { EXPLORER_DEFAULTS } from '../../src/ui/explorer-defaults.js';
+import { trendText } from '../../src/ui/model/trend-line.js';
 import { CLI } from '../helpers/run-cli.js';
 import { useAcmeRepo } from './explorer-fixture.js';
 
@@ -82,12 +86,13 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the built CLI in a terminal (tmux)' : 'the 
       await waitFor((text) => text.includes('[Modules] People') && text.includes('top key person'), 'the explorer');
       expect(alternateScreen()).toBe('1');
       keys('j', 'j'); // lib, then src (riskiest first: explorer-history.ts)
-      await waitFor((text) => /^›\s+2\s+9 .*▸ src/m.test(text), 'src selected');
+      await waitFor((text) => /^›\s+2\s+1!\s+9 .*▸ src/m.test(text), 'src selected');
       keys('x'); // src's top key person, Alice, leaves
       const whatIf = await waitFor((text) => text.includes('What-if: 1 leaving (Alice Archer)'), 'the what-if');
-      // explorer-history.ts: without Alice, src 2 → 1 and the repository 3 → 2.
-      expect(whatIf).toMatch(/^›\s+2→1!\s+9 .*▸ src\s+Bob Baker$/m);
-      expect(whatIf).toContain('What-if: 1 leaving (Alice Archer) · bus factor 3→2 · c clears');
+      // explorer-history.ts: without Alice, src 2 → 1 and the repository 3 → 2; active (Bob has
+      // departed) src 1 → 0, the repository 2 → 1.
+      expect(whatIf).toMatch(/^›\s+2→1!\s+1→0!\s+9 .*▸ src\s+Bob Baker †$/m);
+      expect(whatIf).toContain('What-if: 1 leaving (Alice Archer) · bus factor 3→2 · active 2→1! · c clears');
       expect(whatIf).toMatch(/^\s+1\. \[x\] Alice Archer\s+4\s+44%\s+leaving$/m);
       keys('q');
       const after = await waitFor((text) => text.includes('EXIT='), 'the shell after quitting');
@@ -95,6 +100,28 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the built CLI in a terminal (tmux)' : 'the 
       expect(alternateScreen()).toBe('0');
       // Nothing of the explorer is left on the screen: only the command line and the marker.
       expect(after).not.toMatch(/Modules|What-if|Alice/);
+    } finally {
+      killServer();
+    }
+  });
+
+  it('draws the bus factor over time in the header once the explorer is up, from the scan\'s own history', async () => {
+    const repo = acme();
+    // The same trend in this process: the command computes 12 points from a session that kept its
+    // facts (the last point is HEAD, bus factor 3: explorer-history.ts).
+    const session = await analyzeSession({ path: repo, defaults: EXPLORER_DEFAULTS, keepFacts: true });
+    const trend = await computeTrend(session, { points: 12 });
+    expect(trend.points.at(-1)?.busFactor).toBe(3);
+    const expected = trendText(trend) as string;
+    startShell(100, 30);
+    try {
+      run(`node ${CLI} ${repo}`);
+      // It comes after the first frame; the totals give way to it only when the line is short.
+      const shown = await waitFor((text) => text.split('\n')[0]?.includes(` · ${expected}`) ?? false, 'the trend in the header');
+      expect(shown.split('\n')[0]).toMatch(/^busfactor · acme @ [0-9a-f]{8} · 8 commits · 14 files (· 6 authors )?· BF [▁▂▃▄▅▆▇█ ]{1,12} \d+(–\d+)?\s+\[Modules\] People$/);
+      keys('q');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the shell after quitting');
+      expect(after).toContain('EXIT=0 TTY=same');
     } finally {
       killServer();
     }

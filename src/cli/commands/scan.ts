@@ -1,10 +1,11 @@
-import { analyze, type AnalyzeOptions, type Progress } from '../../analyze.js';
+import { analyze, analyzeSession, type AnalyzeOptions, type Progress } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
 import { RENDERERS } from '../../render/renderers.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import { createStyle, shouldColor } from '../../render/style.js';
 import type { FormatName, OutputOptionValues } from '../../settings/option-schema.js';
+import type { Trend } from '../../trend/compute-trend.js';
 import { EXPLORER_DEFAULTS } from '../../ui/explorer-defaults.js';
 import { shouldOpenExplorer } from '../choose-view.js';
 import { formatOf } from '../output-settings.js';
@@ -66,6 +67,7 @@ async function explore(path: string, output: OutputOptionValues, options: Analyz
   }
   const outcome = await runExplorer({
     load: scan.attach,
+    trend: scan.trend,
     describeError: (error) => {
       let message = '';
       const exitCode = reportError(error, (text) => (message += text));
@@ -87,27 +89,42 @@ async function explore(path: string, output: OutputOptionValues, options: Analyz
   return 0;
 }
 
+/** Points asked for the header's sparkline, first commit to the analysed one (a short history gives fewer). */
+const TREND_POINTS = 12;
+
 interface StartedScan {
   /** Hands the running scan to the explorer: the latest progress at once, then every update. */
   readonly attach: (onProgress: (progress: Progress) => void, signal: AbortSignal) => Promise<Report>;
+  /**
+   * The bus factor over time, from the scan's own history pass (no second `git log`): the explorer
+   * starts it once the report is on screen and aborts it when it closes.
+   */
+  readonly trend: (signal: AbortSignal) => Promise<Trend>;
   /** Stops reporting progress to the first listener. */
   readonly detach: () => void;
   readonly abort: () => void;
 }
 
-/** Starts the analysis now and lets the explorer take it over when it is loaded. */
+/**
+ * Starts the analysis now and lets the explorer take it over when it is loaded. The analysis keeps
+ * the history's commits (`keepFacts`) so the trend needs no second scan; they stay in memory until
+ * the explorer closes.
+ */
 function startScan(options: AnalyzeOptions, signal: AbortSignal, onProgress: ((progress: Progress) => void) | undefined): StartedScan {
   const controller = new AbortController();
+  const stopped = AbortSignal.any([signal, controller.signal]);
   let latest: Progress | undefined;
   let listener = onProgress;
-  const report = analyze({
+  const session = analyzeSession({
     ...options,
-    signal: AbortSignal.any([signal, controller.signal]),
+    keepFacts: true,
+    signal: stopped,
     onProgress: (progress) => {
       latest = progress;
       listener?.(progress);
     },
   });
+  const report = session.then((found) => found.report);
   // Until the explorer attaches, a failure is kept for it to show (not an unhandled rejection).
   report.catch(() => {});
   return {
@@ -116,6 +133,12 @@ function startScan(options: AnalyzeOptions, signal: AbortSignal, onProgress: ((p
       if (latest) next(latest);
       uiSignal.addEventListener('abort', () => controller.abort(), { once: true });
       return report;
+    },
+    trend: async (uiSignal) => {
+      const found = await session;
+      // Loaded only here: the text output never computes a trend.
+      const { computeTrend } = await import('../../trend/compute-trend.js');
+      return computeTrend(found, { points: TREND_POINTS }, AbortSignal.any([uiSignal, stopped]));
     },
     detach: () => {
       listener = undefined;

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useScan, type LoadReport } from '../hooks/use-scan.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useTrend, type LoadTrend } from '../hooks/use-trend.js';
 import { ErrorScreen } from './ErrorScreen.js';
 import { Explorer } from './Explorer.js';
 import { LoadingScreen } from './LoadingScreen.js';
@@ -20,6 +21,8 @@ export type DescribeError = (error: unknown) => { readonly message: string; read
 export interface Props {
   readonly load: LoadReport;
   readonly describeError: DescribeError;
+  /** The repository's bus factor over time, computed once the explorer is on screen; none: no sparkline. */
+  readonly trend?: LoadTrend;
   /** What is analysed, for the loading screen (already sanitized). */
   readonly title: string;
   /**
@@ -30,10 +33,11 @@ export interface Props {
 }
 
 /** Loading screen while the scan runs, then the explorer, or the error screen. */
-export function App({ load, describeError, title, onOutcome = () => {} }: Props) {
+export function App({ load, describeError, trend: loadTrend, title, onOutcome = () => {} }: Props) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const scan = useScan(load);
+  const trend = useTrend(loadTrend, scan.status === 'ready');
   const finish = useCallback(
     (outcome: Outcome) => {
       onOutcome(outcome);
@@ -46,7 +50,7 @@ export function App({ load, describeError, title, onOutcome = () => {} }: Props)
     if (failure) finish({ kind: 'error', ...failure });
     else if (input === 'q' || (ctrl && input === 'c')) finish({ kind: 'interrupted' });
   });
-  if (scan.status === 'ready') return <Explorer report={scan.report} columns={columns} rows={rows} onQuit={() => finish({ kind: 'quit' })} />;
+  if (scan.status === 'ready') return <Explorer report={scan.report} columns={columns} rows={rows} trend={trend} onQuit={() => finish({ kind: 'quit' })} />;
   if (failure) return <ErrorScreen message={failure.message} width={columns} />;
   return <LoadingScreen title={title} progress={scan.status === 'loading' ? scan.progress : undefined} width={columns} />;
 }

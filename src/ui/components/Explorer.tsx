@@ -6,6 +6,8 @@ import { createExplorerModel } from '../model/explorer-model.js';
 import { cursorOf, initialState, type ExplorerState } from '../model/explorer-state.js';
 import type { KeyContext } from '../model/handle-key.js';
 import { moduleColumns, peopleColumns, screenLayout, type ScreenLayout } from '../model/layout.js';
+import { allLost, lostCount } from '../model/lost-files.js';
+import type { TrendSeries } from '../model/trend-line.js';
 import { DetailPane, detailListHeight } from './DetailPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -19,14 +21,16 @@ export interface Props {
   readonly report: Report;
   readonly columns: number;
   readonly rows: number;
+  /** The repository's bus factor over time, when it has been computed (after the first frame). */
+  readonly trend?: TrendSeries;
   /** q or Ctrl-C. */
   readonly onQuit: () => void;
 }
 
 /** The report, explored: module tree and detail pane, or the people view; what-if on both. */
-export function Explorer({ report, columns, rows, onQuit }: Props) {
+export function Explorer({ report, columns, rows, trend, onQuit }: Props) {
   const explorer = useMemo(() => createExplorerModel(report), [report]);
-  const [state, setState] = useState(() => initialState(explorer.kinds[0]));
+  const [state, setState] = useState(() => initialState(explorer.kinds[0], withoutMarks(report)));
   const model = useMemo(() => explorer.view(state), [explorer, state]);
   const layout = screenLayout(columns, rows);
   const detailCursor = cursorOf(model.detail, (person) => person.index === state.detailPerson);
@@ -38,25 +42,55 @@ export function Explorer({ report, columns, rows, onQuit }: Props) {
   useExplorerKeys(state, setState, keyContext, onQuit);
 
   if (!layout) return <TooSmall columns={columns} rows={rows} />;
+  const leavingIds = new Set([...state.leaving].map((index) => report.people[index]?.id ?? ''));
   const { width, height } = layout;
   if (state.help) return <HelpOverlay report={report} width={width} height={height} />;
   const view = state.view;
   const noMatch = state.filters[view] !== '' && (view === 'people' ? model.people.length === 0 : model.rows.length <= 1);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Header report={report} view={view} kind={explorer.kinds.length > 1 ? state.kind : undefined} width={width} />
-      <StatusLine report={report} score={model.scores.get('')} leaving={state.leaving} sort={state.sorts[view]} filter={state.filters[view]} noMatch={noMatch} width={width} />
+      <Header report={report} view={view} kind={explorer.kinds.length > 1 ? state.kind : undefined} trend={trend} width={width} />
+      <StatusLine
+        report={report}
+        score={model.scores.get('')}
+        activeScore={model.activeScores.get('')}
+        leaving={state.leaving}
+        departed={explorer.departedIds}
+        sort={state.sorts[view]}
+        filter={state.filters[view]}
+        noMatch={noMatch}
+        width={width}
+      />
       {view === 'people' ? (
         <PeopleTable rows={model.people} cursor={peopleCursor} headTime={report.headTime} columns={peopleColumns(width)} width={width} height={layout.peopleHeight} />
       ) : (
         <>
-          <ModuleTable rows={model.rows} cursor={model.cursor} baseScores={model.baseScores} scores={model.scores} columns={moduleColumns(width)} width={width} height={layout.treeHeight} focused={state.focus === 'tree'} />
+          <ModuleTable
+            report={report}
+            rows={model.rows}
+            cursor={model.cursor}
+            baseScores={model.baseScores}
+            scores={model.scores}
+            activeBaseScores={model.activeBaseScores}
+            activeScores={model.activeScores}
+            departed={explorer.departedIds}
+            columns={moduleColumns(width)}
+            width={width}
+            height={layout.treeHeight}
+            focused={state.focus === 'tree'}
+          />
           <DetailPane
             report={report}
             node={model.node}
-            base={model.baseScores.get(model.node.key)}
-            score={model.scores.get(model.node.key)}
+            scores={{
+              base: model.baseScores.get(model.node.key),
+              now: model.scores.get(model.node.key),
+              activeBase: model.activeBaseScores.get(model.node.key),
+              activeNow: model.activeScores.get(model.node.key),
+              allLost: allLost(lostCount(report, model.node)),
+            }}
             people={model.detail}
+            leaving={leavingIds}
             lines={model.lines}
             islands={model.islands}
             codeowners={state.kind === 'codeowners'}
@@ -77,4 +111,10 @@ function pageSize(state: ExplorerState, layout: ScreenLayout | undefined): numbe
   if (!layout) return 1;
   if (state.view === 'people') return layout.peopleHeight;
   return state.focus === 'detail' ? detailListHeight(layout.detailHeight) : layout.treeHeight;
+}
+
+/** `--without`: the people the report's what-if removed, as explorer marks (person indices). */
+function withoutMarks(report: Report): ReadonlySet<number> {
+  const ids = new Set(report.whatIf?.without.map((person) => person.id) ?? []);
+  return new Set(report.people.flatMap((person, index) => (ids.has(person.id) ? [index] : [])));
 }

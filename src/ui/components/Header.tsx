@@ -6,6 +6,7 @@ import type { Report } from '../../report/report.js';
 import { plural } from '../../format.js';
 import type { View } from '../model/explorer-state.js';
 import { KIND_LABEL, type ModuleKind } from '../model/module-tree.js';
+import { trendText, type TrendSeries } from '../model/trend-line.js';
 import { Line } from './Line.js';
 
 export interface Props {
@@ -13,15 +14,17 @@ export interface Props {
   readonly view: View;
   /** The kind of module shown, when the report has several (`m` switches): named in the tab. */
   readonly kind?: ModuleKind;
+  /** The repository's bus factor over time, once computed (it comes after the first frame). */
+  readonly trend?: TrendSeries;
   readonly width: number;
 }
 
 /**
  * The facts after `busfactor · `, as many as fit in `room` columns with the warning count. The
- * warning count matters most (it says the numbers are partial), so the totals give way first:
- * authors, then commits, then files; only the name is ever cut.
+ * warning count matters most (it says the numbers are partial), then the trend; the totals give
+ * way first: authors, then commits, then files; only the name is ever cut.
  */
-function headerFacts(report: Report, room: number): { facts: string; warnings: string } {
+function headerFacts(report: Report, trend: string | undefined, room: number): { facts: string; warnings: string } {
   const rev = report.revision === 'HEAD' ? '' : ` (${safe(report.revision)})`;
   const scope = report.repository.scope ? `/${safe(report.repository.scope.replace(/\/$/, ''))}` : '';
   const warnings = report.warnings.length > 0 ? ` · ${plural(report.warnings.length, 'warning')} (?)` : '';
@@ -29,19 +32,21 @@ function headerFacts(report: Report, room: number): { facts: string; warnings: s
   const commits = plural(report.totals.commits, 'commit');
   const files = plural(report.totals.files, 'file');
   const authors = plural(report.totals.authors, 'author');
-  for (const parts of [[name, commits, files, authors], [name, commits, files], [name, files]]) {
+  const totals = [[name, commits, files, authors], [name, commits, files], [name, files]];
+  const withTrend = trend ? [...totals, [name]].map((parts) => [...parts, trend]) : [];
+  for (const parts of [...withTrend, ...totals]) {
     const facts = parts.join(' · ');
     if (stringWidth(` · ${facts}${warnings}`) <= room) return { facts, warnings };
   }
   return { facts: truncate(name, Math.max(1, room - stringWidth(` · ${warnings}`))), warnings };
 }
 
-/** `busfactor · express @ 1a2b3c4d · 5,874 commits · 141 files · 300 authors   [Modules] People`. */
-export function Header({ report, view, kind, width }: Props) {
+/** `busfactor · express @ 1a2b3c4d · 5,874 commits · 141 files · BF ▃▅█▆ 2–4   [Modules] People`. */
+export function Header({ report, view, kind, trend, width }: Props) {
   const modules = kind ? KIND_LABEL[kind] : 'Modules';
   const tabs = view === 'modules' ? ` [${modules}] People ` : `  ${modules} [People]`;
   const room = Math.max(0, width - tabs.length);
-  const { facts, warnings } = headerFacts(report, room - 'busfactor'.length);
+  const { facts, warnings } = headerFacts(report, trendText(trend), room - 'busfactor'.length);
   return (
     <Box>
       <Line segments={[{ text: 'busfactor', bold: true, color: 'cyan' }, { text: ` · ${facts}` }, { text: warnings, color: 'yellow' }]} width={room} />

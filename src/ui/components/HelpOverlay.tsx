@@ -23,17 +23,21 @@ const KEYS: readonly (readonly [string, string])[] = [
 
 /** What the key map and the columns mean; any key closes it. */
 export function HelpOverlay({ report, width, height }: Props) {
-  const { depth, minFiles } = report.settings;
+  const { depth, minFiles, departedAfter } = report.settings;
+  const model = report.algorithm === 'recency' ? 'recency model' : 'AVL';
   const meaning: readonly (readonly [string, string])[] = [
-    ['BF', 'bus factor (AVL): fewest people whose leaving leaves over half'],
+    ['BF', `bus factor (${model}): fewest people whose leaving leaves over half`],
     ['', 'the files without an author. 1! red · 2 yellow · 3+ green;'],
     ['', '3→1!: before → after the marked people leave'],
+    ['active', 'the bus factor over people still here (the departed author nothing);'],
+    ['', "risk sort: lowest first · 0 lost: every file's authors departed"],
+    ['†', `departed: no commit in the ${safe(departedAfter)} before HEAD, or so configured`],
+    ['lost', 'files whose every author departed · take over: who knows them next'],
     ['top', "bar: share of the folder's files its top key person authors"],
-    ['impact', `modules (${depth >= 1000 ? 'every folder' : `folders to depth ${depth}`}, ≥ ${minFiles} files) left without author`],
-    ['', 'if this person leaves too'],
-    ['islands', 'with --lines: one person owns ≥ 90% of the lines; without:'],
-    ['', 'files that only one person authors (DOA)'],
+    ['impact', `modules (${depth >= 1000 ? 'every folder' : `folders to depth ${depth}`}, ≥ ${minFiles} files) only they still author`],
+    ['islands', "≥ 90% of the lines one person's (--lines); else one-author files"],
     ['ages', `last commit, counted back from HEAD's date (${report.headTime?.slice(0, 10) ?? 'unknown'})`],
+    ['trend', 'header BF ▁▄█ 1–3: bus factor from the first commit to HEAD'],
   ];
   const warnings = report.warnings.map((warning) => `warning: ${safe(warning.message)}`);
   const row = ([label, text]: readonly [string, string]) => `  ${label.padEnd(9)}${text}`;

@@ -18,6 +18,26 @@ export function busFactorCell(before: number, after: number): string {
   return before === after ? `${after}${mark}` : `${before}→${after}${mark}`;
 }
 
+/**
+ * The active bus factor as the tree shows it: {@link busFactorCell}, or `0 lost` when every
+ * counted file is already lost (all its authors departed: no mark can change that).
+ */
+export function activeCell(before: number, after: number, allLost: boolean): string {
+  return allLost ? '0 lost' : busFactorCell(before, after);
+}
+
+/** Marks a departed person's name (the help and the text output's legend say what † means). */
+export const DEPARTED_MARK = ' †';
+
+/**
+ * `text` in exactly `width` columns with `marker` after it: the text is cut first, so the marker
+ * always shows (a long name keeps its †).
+ */
+export function fitWithMarker(text: string, marker: string, width: number): string {
+  if (marker === '') return fit(text, width);
+  return fit(`${truncate(text, Math.max(1, width - stringWidth(marker)))}${marker}`, width);
+}
+
 /** A bar of `width` cells, `share` (0–1) of them full: `███░░`. */
 export function bar(share: number, width: number): string {
   const full = Math.max(0, Math.min(width, Math.round(share * width)));

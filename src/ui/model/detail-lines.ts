@@ -3,24 +3,38 @@ import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import type { Report } from '../../report/report.js';
 import type { ScopeScore } from '../../report/what-if.js';
 import { count, percent, plural, riskLevel } from '../../format.js';
-import { busFactorCell, fit, type Segment } from './cells.js';
+import { activeCell, busFactorCell, DEPARTED_MARK, fit, fitWithMarker, type Segment } from './cells.js';
 import type { DetailPerson } from './detail-people.js';
 import { formatAge } from './format-age.js';
 import type { IslandSummary } from './knowledge-islands.js';
 import type { LineSummary } from './line-shares.js';
+import type { RowScores } from './module-row.js';
 import type { ModuleNode } from './module-tree.js';
 
-/** `── lib/router · 12 files · 4 authors · bus factor 3→1! ─────` */
-export function detailTitle(node: ModuleNode, base: ScopeScore | undefined, now: ScopeScore | undefined, width: number): Segment[] {
+/** `── lib/router · 12 files · 4 authors · bus factor 3→1! · active 2→0! ─────` */
+export function detailTitle(node: ModuleNode, scores: RowScores, width: number): Segment[] {
+  const { base, now } = scores;
   const before = base?.busFactor ?? 0;
   const after = now?.busFactor ?? 0;
+  const activeAfter = scores.activeNow?.busFactor ?? 0;
   const orphans = (now?.files ?? 0) - (now?.authoredFiles ?? 0);
   const authors = base?.authors.size ?? 0;
-  const facts = `${plural(node.files.length, 'file')} · ${plural(authors, 'author')}${orphans > 0 ? ` · ${count(orphans)} without author` : ''} · bus factor `;
-  const head = `── ${safe(node.module?.path ?? node.name)} · ${facts}`;
   const cell = busFactorCell(before, after).trimEnd();
-  const used = stringWidth(head) + cell.length + 1;
-  return [{ text: head, bold: true }, { text: cell, bold: true, color: riskLevel(after) }, { text: ` ${'─'.repeat(Math.max(0, width - used))}` }];
+  const active = activeCell(scores.activeBase?.busFactor ?? 0, activeAfter, scores.allLost).trimEnd();
+  const tail = ` · active ${active} `;
+  const title = (withOrphans: boolean) =>
+    `── ${safe(node.module?.path ?? node.name)} · ${plural(node.files.length, 'file')} · ${plural(authors, 'author')}${withOrphans && orphans > 0 ? ` · ${count(orphans)} without author` : ''} · bus factor `;
+  // The bus factors matter more than the orphan count: it gives way when the line is too short.
+  const fits = (head: string) => stringWidth(head) + cell.length + stringWidth(tail) <= width;
+  const head = fits(title(true)) ? title(true) : title(false);
+  const used = stringWidth(head) + cell.length + stringWidth(tail);
+  return [
+    { text: head, bold: true },
+    { text: cell, bold: true, color: riskLevel(after) },
+    { text: ' · active ', bold: true },
+    { text: active, bold: true, color: riskLevel(activeAfter) },
+    { text: ` ${'─'.repeat(Math.max(0, width - used))}` },
+  ];
 }
 
 /** Name column width of the detail pane's people list. */
@@ -31,14 +45,16 @@ export function detailHeading(width: number, hasLines: boolean): Segment[] {
   return [{ text: `        ${fit('key people, in removal order', nameWidth(width, hasLines))} ${fit('files', 6, 'right')} ${fit('share', 6, 'right')} ${lines}  last commit`, bold: true }];
 }
 
-/** `› 1. [x] Alice Archer      10    83%    71%  3 months ago` */
+/** `› 1. [x] Alice Archer      10    83%    71%  3 months ago`; a departed person `Bob Baker †  …  departed`, dimmed. */
 export function detailPersonSegments(person: DetailPerson, position: number, headTime: string | null, width: number, selected: boolean, hasLines: boolean): Segment[] {
   const lines = hasLines ? `${fit(person.lineShare === undefined ? '' : percent(person.lineShare), 6, 'right')} ` : '';
+  const dim = person.departed && !person.leaving;
+  const name = fitWithMarker(safe(person.name || person.email), person.departed ? DEPARTED_MARK : '', nameWidth(width, hasLines));
   return [
     { text: `${selected ? '›' : ' '}${fit(`${position}.`, 3, 'right')} ` },
     { text: person.leaving ? '[x] ' : '[ ] ', color: person.leaving ? 'red' : undefined, bold: person.leaving },
-    { text: `${fit(safe(person.name || person.email), nameWidth(width, hasLines))} ${fit(count(person.files), 6, 'right')} ${fit(percent(person.share), 6, 'right')} ${lines}  ` },
-    { text: person.leaving ? 'leaving' : formatAge(person.lastCommitAt, headTime), color: person.leaving ? 'red' : undefined },
+    { text: `${name} ${fit(count(person.files), 6, 'right')} ${fit(percent(person.share), 6, 'right')} ${lines}  `, dim },
+    { text: person.leaving ? 'leaving' : person.departed ? 'departed' : formatAge(person.lastCommitAt, headTime), color: person.leaving ? 'red' : undefined, dim },
   ];
 }
 

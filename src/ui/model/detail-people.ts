@@ -13,6 +13,8 @@ export interface DetailPerson {
   readonly files: number;
   readonly share: number;
   readonly leaving: boolean;
+  /** Has departed (`report.people[].departed`): no recent commit, or the config says so. */
+  readonly departed: boolean;
   /** Share of the folder's surviving lines, with line ownership. */
   readonly lineShare: number | undefined;
   readonly lastCommitAt: string | null;
@@ -28,7 +30,18 @@ export function detailPeople(report: Report, index: AuthorshipIndex, node: Modul
   const person = (at: number, files: number, isLeaving: boolean): DetailPerson => {
     const who = report.people[at];
     const id = who?.id ?? '';
-    return { index: at, id, name: who?.name ?? '', email: who?.emails[0] ?? '', files, share: total === 0 ? 0 : files / total, leaving: isLeaving, lineShare: lineShare(id), lastCommitAt: who?.lastCommitAt ?? null };
+    return {
+      index: at,
+      id,
+      name: who?.name ?? '',
+      email: who?.emails[0] ?? '',
+      files,
+      share: total === 0 ? 0 : files / total,
+      leaving: isLeaving,
+      departed: who?.departed ?? false,
+      lineShare: lineShare(id),
+      lastCommitAt: who?.lastCommitAt ?? null,
+    };
   };
   const gone = [...leaving]
     .filter((at) => score.authors.has(at))

@@ -1,5 +1,6 @@
 import type { Report } from '../../report/report.js';
 import { indexAuthorship, moduleMembers, scoreFiles, type ScopeScore } from '../../report/what-if.js';
+import { departedIndices, goneWith } from './departed.js';
 import { detailPeople, type DetailPerson } from './detail-people.js';
 import type { ExplorerState } from './explorer-state.js';
 import { knowledgeIslands, type IslandSummary } from './knowledge-islands.js';
@@ -14,6 +15,9 @@ export interface ExplorerView {
   /** Bus factors as scanned, and with the people marked as leaving gone. */
   readonly baseScores: ReadonlyMap<string, ScopeScore>;
   readonly scores: ReadonlyMap<string, ScopeScore>;
+  /** Active bus factors (departed people gone) as scanned, and with the marked people gone too. */
+  readonly activeBaseScores: ReadonlyMap<string, ScopeScore>;
+  readonly activeScores: ReadonlyMap<string, ScopeScore>;
   readonly rows: readonly TreeRow[];
   readonly cursor: number;
   readonly node: ModuleNode;
@@ -28,6 +32,8 @@ export interface ExplorerModel {
   readonly report: Report;
   /** The kinds of module the report has, in the order `m` shows them. */
   readonly kinds: readonly ModuleKind[];
+  /** Ids of the people who have departed (their names get a †). */
+  readonly departedIds: ReadonlySet<string>;
   /** The tree of one kind (built once per kind). */
   tree(kind: ModuleKind): ModuleNode;
   /** Pure: the same state gives the same view (results are cached per set of marks). */
@@ -43,14 +49,19 @@ export function createExplorerModel(report: Report): ExplorerModel {
   const index = indexAuthorship(report);
   const kinds = kindsOf(report);
   const noMarks: ReadonlySet<number> = new Set();
+  const departed = departedIndices(report);
   // Which files each module holds, once: every kind's tree and the people view use it.
   const members = moduleMembers(report);
-  const trees = new Map<ModuleKind, { root: ModuleNode; base: Map<string, ScopeScore>; scores: WeakMap<ReadonlySet<number>, Map<string, ScopeScore>> }>();
+  type Scores = Map<string, ScopeScore>;
+  const trees = new Map<ModuleKind, { root: ModuleNode; base: Scores; scores: WeakMap<ReadonlySet<number>, Scores>; activeBase: Scores; active: WeakMap<ReadonlySet<number>, Scores> }>();
   const treeOf = (kind: ModuleKind) => {
     let entry = trees.get(kind);
     if (!entry) {
       const root = buildModuleTree(report, kind, members);
-      trees.set(kind, (entry = { root, base: scoreTree(root, index, noMarks), scores: new WeakMap() }));
+      const base = scoreTree(root, index, noMarks);
+      // Nobody departed: the active bus factors are the bus factors, no second greedy run.
+      const activeBase = departed.size === 0 ? base : scoreTree(root, index, departed);
+      trees.set(kind, (entry = { root, base, scores: new WeakMap(), activeBase, active: new WeakMap() }));
     }
     return entry;
   };
@@ -62,6 +73,14 @@ export function createExplorerModel(report: Report): ExplorerModel {
     if (leaving.size === 0) return tree.base;
     let scores = tree.scores.get(leaving);
     if (!scores) tree.scores.set(leaving, (scores = scoreTree(tree.root, index, leaving)));
+    return scores;
+  };
+  // The active bus factor under what-if: departed ∪ marked, as `--without` computes it.
+  const activeFor = (kind: ModuleKind, leaving: ReadonlySet<number>) => {
+    const tree = treeOf(kind);
+    if (leaving.size === 0) return tree.activeBase;
+    let scores = tree.active.get(leaving);
+    if (!scores) tree.active.set(leaving, (scores = scoreTree(tree.root, index, goneWith(departed, leaving))));
     return scores;
   };
   const modulesFor = (leaving: ReadonlySet<number>) => {
@@ -82,8 +101,10 @@ export function createExplorerModel(report: Report): ExplorerModel {
     const tree = treeOf(kind).root;
     const baseScores = treeOf(kind).base;
     const scores = scoresFor(kind, state.leaving);
+    const activeBaseScores = treeOf(kind).activeBase;
+    const activeScores = activeFor(kind, state.leaving);
     const filter = state.filters.modules;
-    const rows = visibleRows(tree, { expanded: state.expanded, filter, sort: state.sorts.modules, scores });
+    const rows = visibleRows(tree, { expanded: state.expanded, filter, sort: state.sorts.modules, scores, activeScores });
     const cursor = treeCursor(rows, state.selected, filter);
     const node = rows[cursor]?.node ?? tree;
     const { lines, islands } = factsOf(node);
@@ -91,7 +112,8 @@ export function createExplorerModel(report: Report): ExplorerModel {
     const detail = score ? detailPeople(report, index, node, score, state.leaving, lines) : [];
     const people =
       state.view === 'people' ? peopleRows(report, { moduleScores: modulesFor(state.leaving), baseModuleScores: modulesFor(noMarks), leaving: state.leaving, filter: state.filters.people, sort: state.sorts.people }) : [];
-    return { baseScores, scores, rows, cursor, node, detail, lines, islands, people };
+    return { baseScores, scores, activeBaseScores, activeScores, rows, cursor, node, detail, lines, islands, people };
   };
-  return { report, kinds, tree: (kind) => treeOf(kind).root, view };
+  const departedIds = new Set(report.people.filter((person) => person.departed).map((person) => person.id));
+  return { report, kinds, departedIds, tree: (kind) => treeOf(kind).root, view };
 }

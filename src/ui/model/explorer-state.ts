@@ -26,8 +26,11 @@ export interface ExplorerState {
   readonly help: boolean;
 }
 
-/** The start: the root selected and open, riskiest first, nobody leaving. */
-export function initialState(kind: ModuleKind = 'directory'): ExplorerState {
+/**
+ * The start: the root selected and open, riskiest first; `leaving` (person indices) marked as
+ * leaving — the people of `--without`, so the explorer opens on the what-if the command line asked for.
+ */
+export function initialState(kind: ModuleKind = 'directory', leaving: ReadonlySet<number> = new Set()): ExplorerState {
   return {
     view: 'modules',
     kind,
@@ -39,7 +42,7 @@ export function initialState(kind: ModuleKind = 'directory'): ExplorerState {
     filters: { modules: '', people: '' },
     editing: false,
     sorts: { modules: 'risk', people: 'risk' },
-    leaving: new Set(),
+    leaving,
     help: false,
   };
 }

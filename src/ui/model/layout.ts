@@ -30,6 +30,8 @@ export function screenLayout(columns: number, rows: number): ScreenLayout | unde
 /** Widths of the module table's columns; the two names share what is left. */
 export interface ModuleColumns {
   readonly busFactor: number;
+  /** The active bus factor (departed people gone), `2→1!` or `0 lost`. */
+  readonly active: number;
   readonly files: number;
   readonly bar: number;
   readonly module: number;
@@ -37,10 +39,10 @@ export interface ModuleColumns {
 }
 
 export function moduleColumns(width: number): ModuleColumns {
-  // cursor 1 + bus factor 7 + 1 + files 6 + 2 + bar 5 + 2 + module + 2 + person
-  const rest = width - 26;
+  // cursor 1 + bus factor 7 + 1 + active 6 + 1 + files 6 + 2 + bar 5 + 2 + module + 2 + person
+  const rest = width - 33;
   const module = Math.ceil(rest * 0.55);
-  return { busFactor: 7, files: 6, bar: 5, module, person: rest - module };
+  return { busFactor: 7, active: 6, files: 6, bar: 5, module, person: rest - module };
 }
 
 export interface PeopleColumns {

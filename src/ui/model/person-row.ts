@@ -1,21 +1,27 @@
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import { count } from '../../format.js';
-import { fit, type Segment } from './cells.js';
+import { DEPARTED_MARK, fit, fitWithMarker, type Segment } from './cells.js';
 import { formatAge } from './format-age.js';
 import type { PeopleColumns } from './layout.js';
 import type { PersonRow } from './people-rows.js';
 
-/** One row of the people view: `›[x] Alice Archer   12   key 3   impact 1   3 months ago   lib, api`. */
+/**
+ * One row of the people view: `›[x] Alice Archer   12   key 3   impact 1   3 months ago   lib, api`.
+ * Someone who has departed is dimmed, their name marked `†` and their last commit `departed`: they
+ * count in the bus factor, not in the active one.
+ */
 export function personRowSegments(row: PersonRow, headTime: string | null, columns: PeopleColumns, selected: boolean): Segment[] {
   const { person } = row;
+  const dim = person.departed;
+  const name = safe(person.name || person.emails[0] || person.id) + (person.bot ? ' (bot)' : '');
   return [
     { text: selected ? '›' : ' ' },
     { text: row.leaving ? '[x] ' : '[ ] ', color: row.leaving ? 'red' : undefined, bold: row.leaving },
-    { text: fit(safe(person.name || person.emails[0] || person.id) + (person.bot ? ' (bot)' : ''), columns.name) },
-    { text: ` ${fit(count(person.filesAuthored), 6, 'right')} ${fit(count(row.keyIn.length), 6, 'right')} ` },
-    { text: fit(count(row.impact), 6, 'right'), color: row.impact > 0 ? 'red' : undefined, bold: row.impact > 0 },
-    { text: `  ${fit(formatAge(person.lastCommitAt, headTime), 13)}  ` },
-    { text: row.keyIn.map(safe).join(', ') },
+    { text: fitWithMarker(name, person.departed ? DEPARTED_MARK : '', columns.name), dim },
+    { text: ` ${fit(count(person.filesAuthored), 6, 'right')} ${fit(count(row.keyIn.length), 6, 'right')} `, dim },
+    { text: fit(count(row.impact), 6, 'right'), color: row.impact > 0 ? 'red' : undefined, bold: row.impact > 0, dim: dim && row.impact === 0 },
+    { text: `  ${fit(person.departed ? 'departed' : formatAge(person.lastCommitAt, headTime), 13)}  `, dim },
+    { text: row.keyIn.map(safe).join(', '), dim },
   ];
 }
 

@@ -16,16 +16,22 @@ export interface RowOptions {
   readonly sort: SortOrder;
   /** Current scores (what-if included): risk order follows what the user sees. */
   readonly scores: ReadonlyMap<string, ScopeScore>;
+  /** Current active scores (departed and marked people gone); without them risk is the bus factor alone. */
+  readonly activeScores?: ReadonlyMap<string, ScopeScore>;
 }
 
-/** Riskiest first, as the text output's `byRisk`: bus factor ascending, then larger, then name. */
+/**
+ * Riskiest first, as the text output's `byRisk`: active bus factor ascending (what is left among
+ * the people still here), then bus factor, then larger, then name.
+ */
 function comparator(options: RowOptions): (a: ModuleNode, b: ModuleNode) => number {
   const busFactor = (node: ModuleNode) => options.scores.get(node.key)?.busFactor ?? 0;
+  const active = (node: ModuleNode) => options.activeScores?.get(node.key)?.busFactor ?? 0;
   const byName = (a: ModuleNode, b: ModuleNode) => compareText(a.name, b.name);
   const bySize = (a: ModuleNode, b: ModuleNode) => b.files.length - a.files.length || byName(a, b);
   if (options.sort === 'name') return byName;
   if (options.sort === 'size') return bySize;
-  return (a, b) => busFactor(a) - busFactor(b) || bySize(a, b);
+  return (a, b) => active(a) - active(b) || busFactor(a) - busFactor(b) || bySize(a, b);
 }
 
 /**

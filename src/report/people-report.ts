@@ -1,0 +1,42 @@
+import type { MergeSuggestion } from '../identity/merge-suggestions.js';
+import type { Warning } from '../warnings.js';
+import type { Report, ReportPerson } from './report.js';
+
+/**
+ * What `busfactor people --json` prints (docs/people.md): everyone, and the identities that are
+ * probably the same person. Same rules as the report model: versioned, sorted, deterministic, no
+ * absolute paths, no clock time; fields are only ever added within a schema version.
+ */
+export interface PeopleReport {
+  readonly schemaVersion: 1;
+  readonly tool: Report['tool'];
+  readonly repository: Report['repository'];
+  /** Full id of the analysed commit. */
+  readonly head: string;
+  /** The revision as given (`--rev`, default `HEAD`). */
+  readonly revision: string;
+  /** The analysed commit's committer time, ISO 8601 UTC, that departures are measured from; null when unusable. */
+  readonly referenceTime: string | null;
+  /** `--departed-after` as given (`1y`). */
+  readonly departedAfter: string;
+  /** Exactly the report's `people[]`: most commits first. */
+  readonly people: readonly ReportPerson[];
+  /** In group order, then surest reason first (identity/merge-suggestions.ts documents each field). */
+  readonly suggestions: readonly MergeSuggestion[];
+  readonly warnings: readonly Warning[];
+}
+
+export function buildPeopleReport(report: Report, suggestions: readonly MergeSuggestion[]): PeopleReport {
+  return {
+    schemaVersion: 1,
+    tool: report.tool,
+    repository: report.repository,
+    head: report.head,
+    revision: report.revision,
+    referenceTime: report.referenceTime,
+    departedAfter: report.settings.departedAfter,
+    people: report.people,
+    suggestions,
+    warnings: report.warnings,
+  };
+}

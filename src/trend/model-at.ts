@@ -1,0 +1,115 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { compareForRemoval } from '../bus-factor/tie-break.js';
+import { CancelledError } from '../errors.js';
+import { ActivityCollector } from '../history/activity-collector.js';
+import type { CommitRecord } from '../history/commit-record.js';
+import type { FactStore } from '../history/fact-store.js';
+import { HistoryPass, type CoAuthorPolicy } from '../history/history-pass.js';
+import { LineageCollector } from '../history/lineage-collector.js';
+import { mergeIdentities } from '../identity/merge-identities.js';
+import { computeAuthorship, type Authorship } from '../knowledge/compute-authorship.js';
+import { computeRecencyAuthorship } from '../knowledge/recency-authorship.js';
+import { directoryModules } from '../modules/directory-modules.js';
+import { departedPeople } from '../people/departed-people.js';
+import { lostFiles } from '../report/people-over-time.js';
+import { scoreFiles, type AuthorshipIndex } from '../report/what-if.js';
+import { parseAge } from '../settings/parse-age.js';
+import type { Settings } from '../settings/resolve-settings.js';
+
+/** What a trend shows of one set of files at one point. */
+export interface TrendFigures {
+  readonly busFactor: number;
+  /** The bus factor once the people who had departed by then are gone. */
+  readonly activeBusFactor: number;
+  /** Share of the files whose every author had departed by then (0–1). */
+  readonly lostShare: number;
+  readonly files: number;
+}
+
+/** The model at one point: the repository's figures and each top-level folder's, by module id. */
+export interface PointModel extends TrendFigures {
+  readonly modules: ReadonlyMap<string, TrendFigures & { readonly name: string }>;
+}
+
+export interface ModelInput {
+  readonly store: FactStore;
+  /** The commits to replay (`ancestorMask` of the point's commit). */
+  readonly mask: Uint8Array;
+  /** The point's commit: ages and departures are measured from its committer time. */
+  readonly reference: CommitRecord;
+  /** The counted files of the point's tree (`buildFileUniverse`), in universe order. */
+  readonly paths: readonly string[];
+  /** The analysed folder ('' for all): top-level folders are counted below it. */
+  readonly scope: string;
+  readonly settings: Settings;
+  readonly coAuthors: CoAuthorPolicy;
+  readonly signal?: AbortSignal;
+}
+
+/** Commits replayed between turns of the event loop: the git processes of other points keep flowing. */
+const REPLAY_SLICE = 4096;
+
+/**
+ * The model at one point, as a scan of that commit would compute it (docs/trend.md): the stored
+ * commits that are its ancestors fed, in the pass's order, into fresh analyses measured from it;
+ * identities merged, authorship by the session's algorithm, departures by the same rules with
+ * the point's date as now, every figure from `scoreFiles`.
+ */
+export async function modelAt(input: ModelInput): Promise<PointModel> {
+  const { store, mask, settings, signal } = input;
+  const recent = parseAge(settings.departedAfter) as number;
+  const lineage = new LineageCollector();
+  const activity = new ActivityCollector(recent);
+  // The AVL model reads no dated activity (departures come from the identities' last commits):
+  // only the recency model pays for it.
+  const analyses = settings.algorithm === 'recency' ? [lineage, activity] : [lineage];
+  const pass = new HistoryPass(analyses, { coAuthors: input.coAuthors, reference: input.reference });
+  for (let i = 0; i < store.commits.length; i += 1) {
+    if (mask[i] === 1) pass.consume(store.commits[i] as CommitRecord);
+    if (i % REPLAY_SLICE === REPLAY_SLICE - 1) {
+      await nextTurn();
+      if (signal?.aborted) throw new CancelledError();
+    }
+  }
+
+  const people = mergeIdentities(pass.identities.identities, settings.aliases);
+  const options = { includeBots: settings.includeBots };
+  const authorship: Authorship =
+    settings.algorithm === 'recency'
+      ? computeRecencyAuthorship(input.paths, lineage.paths, activity, people, options)
+      : computeAuthorship(input.paths, lineage.paths, people, options);
+  // Config entries naming nobody yet are no problem at an early point: the session reported them.
+  const { departure } = departedPeople(people.people, {
+    referenceTime: pass.referenceTime,
+    after: recent,
+    departed: settings.people.departed,
+    present: settings.people.present,
+  });
+  const departed = new Set(departure.flatMap((why, person) => (why ? [person] : [])));
+  const index: AuthorshipIndex = {
+    people: people.people.map((person) => ({ id: person.id, name: person.name, email: person.email })),
+    indexOf: new Map(people.people.map((person) => [person.id, person.index])),
+    fileAuthors: authorship.authors,
+    tieBreak: compareForRemoval(people.people, authorship.changes),
+  };
+  const lost = lostFiles(authorship, departed);
+  const figures = (files: readonly number[]): TrendFigures => ({
+    busFactor: scoreFiles(index, files).busFactor,
+    activeBusFactor: scoreFiles(index, files, departed).busFactor,
+    lostShare: files.length === 0 ? 0 : files.filter((file) => lost[file]).length / files.length,
+    files: files.length,
+  });
+
+  // Top-level folders with at least --min-files counted files, whatever --depth and --modules say.
+  const folders = await directoryModules({
+    files: authorship.files,
+    blobs: new Map(),
+    read: async () => undefined,
+    scope: input.scope,
+    settings: { ...settings, depth: 1 },
+    warnings: [],
+  });
+  const modules = new Map(folders.map((folder) => [folder.id, { name: folder.name, ...figures(folder.files) }]));
+  return { ...figures(authorship.files.map((_, i) => i)), modules };
+}
+
