@@ -70,6 +70,25 @@ function localPart(email: string): string | undefined {
   return usable(local) ? local : undefined;
 }
 
+/**
+ * The email-local-part rule's key: the local part and the surname (the name's last word, folded).
+ * A shared local part alone misleads — on expressjs/express `ben@` is three different Bens, on
+ * git/git `chris@`, `joerg@` and `apw@` are pairs of different people — so the names must agree
+ * on the surname too (`Eric S. Raymond <esr@thyrsus.com>`, `Eric Raymond <esr@snark.thyrsus.com>`),
+ * and the local part must be more than one word of the name (`Greg Price <price@mit.edu>` and
+ * `Paul Price <price@astro.princeton.edu>` are two people).
+ * A one-word name (a handle) gives no key: its surname is unknown. `Doe, Jane` puts it first.
+ */
+function localPartKey(identity: RawIdentity): string | undefined {
+  const local = localPart(identity.email);
+  const words = stripAccents(identity.name).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // A local part that is one word of the name (`price@`, `ben@`) is shared by namesakes.
+  if (local === undefined || words.length < 2 || words.includes(local)) return undefined;
+  // `Doe, Jane` names the surname first.
+  const surname = identity.name.includes(',') ? words[0] : words[words.length - 1];
+  return `${local}\0${surname as string}`;
+}
+
 /** Accents, case, whitespace and punctuation off: `Jane  Doe`, `jane.doe` and `Jané-Doe` agree. */
 function foldedName(name: string): string | undefined {
   const folded = stripAccents(name).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -229,7 +248,7 @@ function guessed(identities: readonly RawIdentity[], personOf: (i: number) => nu
   });
   for (const members of noreply.groups(touched)) drafts.push({ reason: 'github-noreply', members });
 
-  sameKey('email-local-part', (identity) => localPart(identity.email));
+  sameKey('email-local-part', localPartKey);
   sameKey('name-folded', (identity) => (identity.name === '' ? undefined : foldedName(identity.name)));
   return drafts;
 }

@@ -11,6 +11,7 @@ import { computeAuthorship, type Authorship } from '../knowledge/compute-authors
 import { computeRecencyAuthorship } from '../knowledge/recency-authorship.js';
 import { directoryModules } from '../modules/directory-modules.js';
 import { departedPeople } from '../people/departed-people.js';
+import { matchPerson } from '../people/match-person.js';
 import { lostFiles } from '../report/people-over-time.js';
 import { scoreFiles, type AuthorshipIndex } from '../report/what-if.js';
 import { parseAge } from '../settings/parse-age.js';
@@ -85,16 +86,24 @@ export async function modelAt(input: ModelInput): Promise<PointModel> {
     departed: settings.people.departed,
     present: settings.people.present,
   });
-  const departed = new Set(departure.flatMap((why, person) => (why ? [person] : [])));
+  // --without: the what-if at every point, as the scan's `whatIf` after-figures (those not in the
+  // history yet at an early point leave nothing).
+  const leaving = new Set(settings.without.flatMap((entry) => {
+    const match = matchPerson(people.people, entry);
+    return match.kind === 'one' ? [match.person] : [];
+  }));
+  const departedOnly = new Set(departure.flatMap((why, person) => (why ? [person] : [])));
+  const departed = new Set([...departedOnly, ...leaving]);
   const index: AuthorshipIndex = {
     people: people.people.map((person) => ({ id: person.id, name: person.name, email: person.email })),
     indexOf: new Map(people.people.map((person) => [person.id, person.index])),
     fileAuthors: authorship.authors,
     tieBreak: compareForRemoval(people.people, authorship.changes),
   };
-  const lost = lostFiles(authorship, departed);
+  // Lost is a fact of the history, as in the scan: the what-if does not change it.
+  const lost = lostFiles(authorship, departedOnly);
   const figures = (files: readonly number[]): TrendFigures => ({
-    busFactor: scoreFiles(index, files).busFactor,
+    busFactor: scoreFiles(index, files, leaving).busFactor,
     activeBusFactor: scoreFiles(index, files, departed).busFactor,
     lostShare: files.length === 0 ? 0 : files.filter((file) => lost[file]).length / files.length,
     files: files.length,

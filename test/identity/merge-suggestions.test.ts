@@ -27,6 +27,11 @@ describe('merge suggestions', () => {
     expect(suggest([raw('Kim Lee', 'kim.lee+git@a.example', 2), raw('K. Lee', 'kim.lee@b.example')])).toEqual([
       '1 email-local-part: Kim Lee <kim.lee+git@a.example>, K. Lee <kim.lee@b.example> → Kim Lee <kim.lee+git@a.example>',
     ]);
+    // A first name, a surname or initials shared by different people (expressjs/express, git/git):
+    // the surnames differ, or the local part is just one word of the name.
+    expect(suggest([raw('Ben Atkin', 'ben@benatkin.example'), raw('Ben Weaver', 'ben@orangesoda.example'), raw('Christian Meder', 'chris@a.example'), raw('Christopher Beelby', 'chris@b.example'), raw('Andy Whitcroft', 'apw@c.example'), raw('Amos Waterland', 'apw@d.example'), raw('Greg Price', 'price@mit.example'), raw('Paul Price', 'price@astro.example')])).toEqual([]);
+    // Initials and the same surname: one person.
+    expect(suggest([raw('Eric S. Raymond', 'esr@thyrsus.example', 3), raw('Eric Raymond', 'esr@snark.example')])).toEqual(['1 email-local-part: Eric S. Raymond <esr@thyrsus.example>, Eric Raymond <esr@snark.example> → Eric S. Raymond <esr@thyrsus.example>']);
   });
 
   it('names folded (whitespace, punctuation) only where the AVL rule kept them apart', () => {

@@ -121,6 +121,18 @@ describe('busfactor trend', () => {
     }
   });
 
+  it('--without: every point is the what-if; the last one is the scan\'s whatIf after-figures', () => {
+    const repo = fixture(TEAM_HISTORY);
+    const scan = JSON.parse(runCli(['scan', repo.dir, '--json', '--no-tui', '--without', 'Bob Baker']).stdout);
+    const trend = trendJson([repo.dir, '--points', '3', '--without', 'Bob Baker']);
+    const last = trend.points[trend.points.length - 1];
+    // TEAM_HISTORY (fixtures/histories.ts): BF 2. Without Bob his three api files have no author:
+    // 4/7 = 0.57 → −Carol (2 files, most changes) 2/7: 1. The active figure likewise matches the
+    // scan's; lost is a fact of the history, unchanged by the what-if.
+    expect(scan.whatIf.busFactor).toEqual({ before: 2, after: 1 });
+    expect([last?.busFactor, last?.activeBusFactor, last?.lostShare]).toEqual([1, scan.whatIf.activeBusFactor.after, scan.lost.share]);
+  });
+
   it('--every with --since: points back from the analysed commit; a range before the first commit warns and starts there', () => {
     const repo = fixture(TREND_HISTORY);
     // 1y steps back from 2023-01-01: 2022-01-01, 2021-01-01 (commit 2), 2020-01-02 — which, with
