@@ -2,6 +2,7 @@ import { compareText } from '../compare-text.js';
 import { isBotIdentity } from './bots.js';
 import type { RawIdentity } from './identity-table.js';
 import { stripAccents } from './strip-accents.js';
+import { UnionFind } from './union-find.js';
 
 /** One person: every (name, email) pair the AVL rule says is the same developer. */
 export interface Person {
@@ -29,29 +30,6 @@ export interface People {
   readonly people: readonly Person[];
   /** Raw identity index → person index. */
   readonly personOf: Int32Array;
-}
-
-class UnionFind {
-  private readonly parent: number[] = [];
-  add(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
-  }
-  find(x: number): number {
-    let root = x;
-    while (this.parent[root] !== root) root = this.parent[root] as number;
-    while (this.parent[x] !== root) {
-      const next = this.parent[x] as number;
-      this.parent[x] = root;
-      x = next;
-    }
-    return root;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
 }
 
 /**

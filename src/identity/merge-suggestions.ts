@@ -1,6 +1,7 @@
 import { compareText } from '../compare-text.js';
 import { isBotIdentity } from './bots.js';
 import type { RawIdentity } from './identity-table.js';
+import { UnionFind } from './union-find.js';
 import type { People } from './merge-identities.js';
 import { stripAccents } from './strip-accents.js';
 
@@ -101,40 +102,6 @@ function loginLikeName(name: string): string | undefined {
   return usable(login) ? login : undefined;
 }
 
-class Components {
-  private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
-  }
-  find(x: number): number {
-    while (this.parent[x] !== x) {
-      const up = this.parent[this.parent[x] as number] as number;
-      this.parent[x] = up;
-      x = up;
-    }
-    return x;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-  /** The sets of the given members with at least two of them, each sorted, smallest member first. */
-  groups(members: Iterable<number>): number[][] {
-    const byRoot = new Map<number, number[]>();
-    for (const member of members) {
-      const root = this.find(member);
-      const group = byRoot.get(root);
-      if (group) group.push(member);
-      else byRoot.set(root, [member]);
-    }
-    return [...byRoot.values()]
-      .map((group) => [...new Set(group)].sort((a, b) => a - b))
-      .filter((group) => group.length > 1)
-      .sort((a, b) => (a[0] as number) - (b[0] as number));
-  }
-}
-
 interface Draft {
   readonly reason: SuggestionReason;
   readonly members: readonly number[];
@@ -192,7 +159,7 @@ function mergedByBusfactor(identities: readonly RawIdentity[], people: People, b
 /** Components of one person's `members` linked by a shared AVL name or email key: identity → its part. */
 function linkByKeys(identities: readonly RawIdentity[], members: readonly number[]): { find(i: number): number } {
   // Sized to the person, not the history: this runs once per person.
-  const sets = new Components(members.length);
+  const sets = new UnionFind(members.length);
   const first = new Map<string, number>();
   members.forEach((i, local) => {
     const identity = identities[i] as RawIdentity;
@@ -210,11 +177,11 @@ function linkByKeys(identities: readonly RawIdentity[], members: readonly number
 /** Guesses busfactor does not act on: pairs of identities of different people. */
 function guessed(identities: readonly RawIdentity[], personOf: (i: number) => number, bot: readonly boolean[]): Draft[] {
   // A pair busfactor already merged is covered above; a bot and a human are never paired.
-  const link = (sets: Components, touched: number[], members: readonly number[]) => linkKey(sets, touched, members, personOf, bot);
+  const link = (sets: UnionFind, touched: number[], members: readonly number[]) => linkKey(sets, touched, members, personOf, bot);
   const drafts: Draft[] = [];
 
   const sameKey = (reason: SuggestionReason, keyOf: (identity: RawIdentity) => string | undefined) => {
-    const sets = new Components(identities.length);
+    const sets = new UnionFind(identities.length);
     const touched: number[] = [];
     const byKey = new Map<string, number[]>();
     identities.forEach((identity, i) => {
@@ -227,7 +194,7 @@ function guessed(identities: readonly RawIdentity[], personOf: (i: number) => nu
 
   // GitHub no-reply addresses: the same account id or login, or a login that another identity's
   // address or name (without spaces) spells.
-  const noreply = new Components(identities.length);
+  const noreply = new UnionFind(identities.length);
   const touched: number[] = [];
   const byLogin = new Map<string, number[]>();
   const byId = new Map<string, number[]>();
@@ -258,7 +225,7 @@ function guessed(identities: readonly RawIdentity[], personOf: (i: number) => nu
  * people. Among one kind, pairing every two of different people connects all of them as soon as
  * two people are there, so one pass does it (a local part like `john` may be shared by thousands).
  */
-function linkKey(sets: Components, touched: number[], members: readonly number[], personOf: (i: number) => number, bot: readonly boolean[]): void {
+function linkKey(sets: UnionFind, touched: number[], members: readonly number[], personOf: (i: number) => number, bot: readonly boolean[]): void {
   for (const side of [false, true]) {
     const own = members.filter((i) => bot[i] === side);
     if (new Set(own.map(personOf)).size < 2) continue;
@@ -302,7 +269,7 @@ function finish(identities: readonly RawIdentity[], people: People, drafts: read
     const y = identities[b] as RawIdentity;
     return y.commits - x.commits || compareText(x.name, y.name) || compareText(x.email, y.email);
   };
-  const sets = new Components(identities.length);
+  const sets = new UnionFind(identities.length);
   for (const draft of drafts) for (const member of draft.members.slice(1)) sets.union(draft.members[0] as number, member);
   const clusters = sets.groups(drafts.flatMap((draft) => draft.members)).map((members) => {
     const commits = members.reduce((sum, i) => sum + (identities[i] as RawIdentity).commits, 0);

@@ -3,12 +3,11 @@ import { InputError } from '../../errors.js';
 import { mergeSuggestions } from '../../identity/merge-suggestions.js';
 import { renderMailmap } from '../../render/render-mailmap.js';
 import { renderPeopleJson, renderPeopleText } from '../../render/render-people.js';
-import { sanitizeForTerminal } from '../../render/sanitize.js';
 import { createStyle, shouldColor } from '../../render/style.js';
 import { buildPeopleReport } from '../../report/people-report.js';
 import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
-import { writeOutput } from '../write-output.js';
+import { deliverOutput } from '../write-output.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -51,14 +50,7 @@ export async function run(input: CommandInput): Promise<number> {
     : format === 'json'
       ? renderPeopleJson(report)
       : renderPeopleText(report, { style: createStyle(color), width: !toFile && process.stdout.isTTY ? process.stdout.columns : undefined });
-  if (toFile) {
-    await writeOutput(output.output, text).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`cannot write ${output.output}: ${error.code ?? error.message}`);
-    });
-  } else process.stdout.write(text);
   // Text shows its warnings at its end; JSON, .mailmap lines (nothing but those on stdout) and files get them on stderr.
-  if (!output.quiet && (mailmap || format !== 'text' || toFile)) {
-    for (const warning of report.warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(warning.message)}\n`);
-  }
+  await deliverOutput(output.output, text, report.warnings, { quiet: output.quiet, inline: !mailmap && format === 'text' });
   return 0;
 }

@@ -1,5 +1,4 @@
 import { analyze, analyzeSession, type AnalyzeOptions, type Progress } from '../../analyze.js';
-import { InputError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
 import { RENDERERS } from '../../render/renderers.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
@@ -11,7 +10,7 @@ import { shouldOpenExplorer } from '../choose-view.js';
 import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { EXIT_INTERRUPTED, reportError } from '../report-error.js';
-import { writeOutput } from '../write-output.js';
+import { deliverOutput } from '../write-output.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -38,13 +37,8 @@ export async function run(input: CommandInput): Promise<number> {
   const toFile = output.output !== '';
   const color = !toFile && shouldColor(process.stdout, output.color);
   const text = RENDERERS[format as FormatName](report, { style: createStyle(color), width: !toFile && process.stdout.isTTY ? process.stdout.columns : undefined });
-  if (toFile) {
-    await writeOutput(output.output, text).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`cannot write ${output.output}: ${error.code ?? error.message}`);
-    });
-  } else process.stdout.write(text);
   // Text shows its warnings in the output itself; other formats (or a file) get them on stderr.
-  if (!output.quiet && (format !== 'text' || toFile)) for (const warning of report.warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(warning.message)}\n`);
+  await deliverOutput(output.output, text, report.warnings, { quiet: output.quiet, inline: format === 'text' });
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { analyzeSession, type AnalyzeOptions } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import { renderTrend } from '../../render/render-trend.js';
-import { escapeJsonText, sanitizeForTerminal } from '../../render/sanitize.js';
+import { escapeJsonText } from '../../render/sanitize.js';
 import { createStyle, shouldColor } from '../../render/style.js';
 import { TOOL_VERSION } from '../../report/version.js';
 import { parseAge } from '../../settings/parse-age.js';
@@ -9,7 +9,7 @@ import { TREND_OPTIONS } from '../../settings/trend-options.js';
 import { computeTrend, type Trend, type TrendRequest } from '../../trend/compute-trend.js';
 import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
-import { writeOutput } from '../write-output.js';
+import { deliverOutput } from '../write-output.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -41,13 +41,8 @@ export async function run(input: CommandInput): Promise<number> {
     format === 'json'
       ? trendJson(trend)
       : renderTrend(trend, { style: createStyle(!toFile && shouldColor(process.stdout, output.color)), width: !toFile && process.stdout.isTTY ? process.stdout.columns : undefined });
-  if (toFile) {
-    await writeOutput(output.output, text).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`cannot write ${output.output}: ${error.code ?? error.message}`);
-    });
-  } else process.stdout.write(text);
   // Text shows its warnings itself; JSON (or a file) gets them on stderr too.
-  if (!output.quiet && (format !== 'text' || toFile)) for (const warning of trend.warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(warning.message)}\n`);
+  await deliverOutput(output.output, text, trend.warnings, { quiet: output.quiet, inline: format === 'text' });
   return 0;
 }
 
