@@ -1,12 +1,18 @@
 import { buildFileUniverse } from './files/build-file-universe.js';
 import { asCorruption, openRepository, resolveCommit, type Repository } from './git/repo.js';
 import { runGit } from './git/run-git.js';
-import { CancelledError, InputError } from './errors.js';
+import { CancelledError, GitError, InputError } from './errors.js';
 import { ActivityCollector } from './history/activity-collector.js';
 import { FactStore } from './history/fact-store.js';
 import { HistoryPass, type CoAuthorPolicy } from './history/history-pass.js';
 import { LineageCollector } from './history/lineage-collector.js';
-import type { RawIdentity } from './identity/identity-table.js';
+import { IdentityTable, type RawIdentity } from './identity/identity-table.js';
+import { StewardshipCollector } from './history/stewardship-collector.js';
+import { buildFileMatcher } from './stewardship/build-files.js';
+import { classifyTags } from './stewardship/classify-tags.js';
+import { releaseTagMatcher } from './stewardship/release-names.js';
+import { readTags, type TagRecord } from './stewardship/read-tags.js';
+import { lastActive } from './people/last-active.js';
 import type { People } from './identity/merge-identities.js';
 import { computeRecencyAuthorship } from './knowledge/recency-authorship.js';
 import { departedPeople, departureWarnings, type DepartedPeople } from './people/departed-people.js';
@@ -89,6 +95,8 @@ export interface AnalysisSession {
   readonly identities: readonly RawIdentity[];
   readonly people: People;
   readonly facts: FactStore | undefined;
+  /** The repository's tags (a trend point's departures count the releases made by then). */
+  readonly tags: readonly TagRecord[];
 }
 
 /** {@link analyze}, keeping what a later computation on the same history needs. */
@@ -129,16 +137,22 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   const activity = new ActivityCollector(parseAge(settings.departedAfter) as number);
   const facts = options.keepFacts ? new FactStore() : undefined;
   const authorOf = settings.lines ? new Map<string, number>() : undefined;
-  const pass = new HistoryPass([lineage, activity, ...(facts ? [facts] : [])], { coAuthors, ...(authorOf ? { authorOf } : {}) });
-  const [history, universe] = await Promise.all([
+  const identities = new IdentityTable();
+  const isBuildFile = buildFileMatcher({ extra: settings.stewardship.buildFiles, not: settings.stewardship.notBuildFiles });
+  const stewardship = new StewardshipCollector(identities, isBuildFile);
+  const pass = new HistoryPass([lineage, activity, stewardship, ...(facts ? [facts] : [])], { coAuthors, identities, ...(authorOf ? { authorOf } : {}) });
+  const [history, universe, tagRecords] = await Promise.all([
     scanWithFallback(repo, head, pass, signal, (commits) => report({ commits })),
     buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal }),
+    readTagsOrWarn(repo, warnings, signal),
   ]);
   if (universe.files.length === 0) {
     warnings.push({ code: 'empty-scope', message: `no files to analyse in ${repo.scope === '' ? 'this repository' : repo.scope}: none of its files counts (see excluded)` });
   }
   report({ phase: 'authorship', commits: pass.commits });
-  const people = mergeIdentities(pass.identities.identities, settings.aliases);
+  // Releasers are people of the history too: interned before identities are merged.
+  const tags = classifyTags(tagRecords, releaseTagMatcher(settings.stewardship.releaseTags), identities, { time: pass.referenceTime, commit: head });
+  const people = mergeIdentities(identities.identities, settings.aliases);
   const paths = universe.files.map((file) => file.path);
   const authorship =
     settings.algorithm === 'recency'
@@ -146,7 +160,10 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
       : computeAuthorship(paths, lineage.paths, people, { includeBots: settings.includeBots });
   const { warnings: historyProblems, anonymous } = historyWarnings(pass, authorship.withoutHistory);
   warnings.push(...history.warnings, ...historyProblems, ...recencyWarnings(settings, authorship.withoutRecentData));
-  const departure = departures(people, pass.referenceTime, settings, warnings);
+  const active = lastActive(people, stewardship.events, tags.releases);
+  const departure = departures(people, pass.referenceTime, settings, warnings, active);
+  // Build and delivery files are counted whatever Linguist says, with the AVL model always.
+  const buildAuthorship = computeAuthorship(universe.regularFiles.filter(isBuildFile), lineage.paths, people, { includeBots: settings.includeBots });
   const without = whoIsLeaving(people, settings.without);
 
   const context = createModuleContext(repo, { files: authorship.files, blobs: universe.blobs, settings, warnings });
@@ -178,6 +195,15 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     without,
     lineages: lineage.paths,
     activity,
+    lastActive: active,
+    stewardship: {
+      events: stewardship.events,
+      unattributed: stewardship.unattributed,
+      tags,
+      buildAuthorship,
+      windowAge: settings.stewardshipWindow,
+      windowSeconds: parseAge(settings.stewardshipWindow) as number,
+    },
     commits: pass.commits,
     withoutAuthor: anonymous,
     people,
@@ -203,12 +229,16 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
       departedAfter: settings.departedAfter,
       coAuthors,
       without: settings.without,
+      stewardshipWindow: settings.stewardshipWindow,
+      releaseTags: settings.stewardship.releaseTags,
+      buildFiles: settings.stewardship.buildFiles,
+      notBuildFiles: settings.stewardship.notBuildFiles,
       configuredModules: Object.keys(settings.modules),
       ...(settings.config ? { config: settings.config } : {}),
     },
   });
   report({ phase: 'done' });
-  return { report: result, repo, head, settings, identities: pass.identities.identities, people, facts };
+  return { report: result, repo, head, settings, identities: identities.identities, people, facts, tags: tagRecords };
 }
 
 /** `--co-authors auto`: the published AVL model credits authors only; the recency model credits co-authors. */
@@ -218,9 +248,10 @@ export function coAuthorPolicy(settings: Pick<Settings, 'coAuthors' | 'algorithm
 }
 
 /** Who has departed; config entries naming nobody are errors in a --config file, warnings in the repository's own. */
-function departures(people: People, referenceTime: number | undefined, settings: Settings, warnings: Warning[]): DepartedPeople['departure'] {
+function departures(people: People, referenceTime: number | undefined, settings: Settings, warnings: Warning[], active: readonly (number | undefined)[]): DepartedPeople['departure'] {
   const result = departedPeople(people.people, {
     referenceTime,
+    lastActive: active,
     after: parseAge(settings.departedAfter) as number,
     departed: settings.people.departed,
     present: settings.people.present,
@@ -231,6 +262,20 @@ function departures(people: People, referenceTime: number | undefined, settings:
     warnings.push({ code: 'bad-dates', message: 'the analysed commit has no usable date: nobody counts as departed by inactivity (only by the config\'s people.departed)' });
   }
   return result.departure;
+}
+
+/**
+ * The repository's tags; a repository whose tags git cannot list (a damaged tag object) is
+ * analysed without releases, with a warning.
+ */
+async function readTagsOrWarn(repo: Repository, warnings: Warning[], signal: AbortSignal | undefined): Promise<TagRecord[]> {
+  try {
+    return await readTags(repo, signal);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    warnings.push({ code: 'tags-unreadable', message: `the repository's tags could not be read (${error.message}): releases are not counted` });
+    return [];
+  }
 }
 
 /** `--without`: each entry must name exactly one person (what the user typed: an error otherwise). */

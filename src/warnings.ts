@@ -19,7 +19,8 @@ export type WarningCode =
   | 'workspace-unreadable'
   | 'codeowners-unreadable'
   | 'no-recent-data'
-  | 'trend-range';
+  | 'trend-range'
+  | 'tags-unreadable';
 
 export interface Warning {
   /** A stable machine-readable code. */

@@ -128,5 +128,6 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   const excluded = Object.fromEntries(REASONS.filter((r) => tally.has(r)).map((r) => [r, tally.get(r)]));
   const present = new Map<string, { oid: string; size: number }>();
   for (const entry of entries) if (entry.kind === 'blob' && entry.size !== undefined) present.set(entry.path, { oid: entry.oid, size: entry.size });
-  return { files, excluded, leftOut, blobs: present, warnings };
+  const regularFiles = entries.filter((entry) => entry.kind === 'blob').map((entry) => entry.path);
+  return { files, excluded, leftOut, blobs: present, regularFiles, warnings };
 }

@@ -60,6 +60,8 @@ export interface FileUniverse {
    * whatever the scope: where module providers find manifests (package.json, CODEOWNERS, …).
    */
   readonly blobs: ReadonlyMap<string, { readonly oid: string; readonly size: number }>;
+  /** Every regular file of the analysed tree, whatever the scope, present or not, in git's order: where the build and delivery files are found. */
+  readonly regularFiles: readonly string[];
   readonly warnings: readonly Warning[];
 }
 

@@ -97,6 +97,8 @@ const SUBCOMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
   'read-tree': [],
   'check-attr': [],
   config: [],
+  // Tags for the stewardship lens: reads refs and tag headers only (no signature checking atom is used).
+  'for-each-ref': [],
   // log.showRoot=false would drop the root commit's changes; --encoding pins names to UTF-8.
   log: [...DIFF_FLAGS, '--root', '--no-notes', '--encoding=UTF-8', '--no-decorate'],
   'diff-tree': DIFF_FLAGS,

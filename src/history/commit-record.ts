@@ -14,6 +14,16 @@ export interface CoAuthor {
   readonly email: string;
 }
 
+/** The review trailers (docs/stewardship.md, "Review"), by the key they were written with. */
+export type ReviewKind = 'reviewed' | 'acked' | 'tested' | 'signedOff';
+
+/** One person named in a `Reviewed-by:`, `Acked-by:`, `Tested-by:` or `Signed-off-by:` trailer. */
+export interface ReviewTrailer {
+  readonly kind: ReviewKind;
+  readonly name: string;
+  readonly email: string;
+}
+
 /** One commit of the history scan: who, when, and which files it changed (merges: none). */
 export interface CommitRecord {
   readonly oid: string;
@@ -32,5 +42,7 @@ export interface CommitRecord {
   readonly parents: readonly string[];
   /** The people of its `Co-authored-by:` trailers, as written (no `.mailmap` applies to trailers). */
   readonly coAuthors: readonly CoAuthor[];
+  /** The people of its review and sign-off trailers, as written, in trailer order (one per person and kind). */
+  readonly reviewers: readonly ReviewTrailer[];
   readonly changes: readonly FileChange[];
 }

@@ -19,6 +19,8 @@ export interface HistoryAnalysis {
 
 export interface HistoryPassOptions {
   readonly coAuthors: CoAuthorPolicy;
+  /** The table to intern identities in, when an analysis interns people too (stewardship: committers, reviewers). */
+  readonly identities?: IdentityTable;
   /** When given, filled with commit id → author identity (line ownership blames lines on it). */
   readonly authorOf?: Map<string, number>;
   /**
@@ -33,7 +35,7 @@ export interface HistoryPassOptions {
  * analyses (AVL lineage, dated activity, stored facts for a trend). Counts what it could not use.
  */
 export class HistoryPass {
-  readonly identities = new IdentityTable();
+  readonly identities: IdentityTable;
   commits = 0;
   /** Commits whose author date is missing or out of range (CommitRecord.authorTime). */
   undatedCommits = 0;
@@ -50,6 +52,7 @@ export class HistoryPass {
     private readonly options: HistoryPassOptions,
   ) {
     this.reference = options.reference;
+    this.identities = options.identities ?? new IdentityTable();
   }
 
   /** The analysed commit's committer time (its author time if that is unusable). */

@@ -4,6 +4,12 @@
  * NUL and every commit starts with a 0x01 byte, which no status token of `--name-status` can start
  * with: the parser tells a new commit from the next file change by that byte alone.
  */
+/**
+ * The trailer keys read (git matches them case-insensitively): co-authors, and the review trailers
+ * of git/git and Linux-style projects.
+ */
+export const TRAILER_KEYS = ['Co-authored-by', 'Reviewed-by', 'Acked-by', 'Tested-by', 'Signed-off-by'] as const;
+
 export const LOG_FIELDS = [
   ['oid', '%H'],
   ['authorName', '%aN'],
@@ -13,12 +19,13 @@ export const LOG_FIELDS = [
   ['committerEmail', '%cE'],
   ['committerTime', '%ct'],
   ['parents', '%P'],
-  // Co-authors (docs/algorithms.md, "Co-authors"): the values of `Co-authored-by:` trailers, one
-  // line each, unfolded, separated by 0x1F (never in a name or an email git accepts).
-  ['coAuthors', '%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)'],
+  // The trailers people are named in (docs/algorithms.md, "Co-authors"; docs/stewardship.md,
+  // "Review"): `Key: value` as written, one trailer each, unfolded, separated by 0x1F (never in a
+  // name or an email git accepts). One placeholder for all keys: git parses the message once.
+  ['trailers', `%(trailers:${TRAILER_KEYS.map((key) => `key=${key}`).join(',')},unfold,separator=%x1f)`],
 ] as const;
 
-/** Separates the values of the coAuthors field. */
+/** Separates the trailers of the trailers field. */
 export const TRAILER_SEPARATOR = '\x1f';
 
 /** Marks the first field of a commit. */

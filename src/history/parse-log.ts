@@ -1,4 +1,4 @@
-import type { CoAuthor, CommitRecord, FileChange } from './commit-record.js';
+import type { CoAuthor, CommitRecord, FileChange, ReviewKind, ReviewTrailer } from './commit-record.js';
 import { COMMIT_START, LOG_FIELD_COUNT, TRAILER_SEPARATOR } from './log-format.js';
 
 type Status = FileChange['status'];
@@ -18,23 +18,51 @@ export function parseEpochSeconds(text: string): number | undefined {
 }
 
 /** A trailer value `Name <email>`; a value without an email is kept as a name (`Name`). */
-const CO_AUTHOR = /^(.*?)\s*<([^<>]*)>\s*$/;
+const PERSON = /^(.*?)\s*<([^<>]*)>\s*$/;
 
-/** The coAuthors field: every distinct co-author, in trailer order. */
-export function parseCoAuthors(field: string): CoAuthor[] {
-  if (field === '') return [];
+/** A trailer key, lower-cased, → what it records. */
+const REVIEW_KINDS: ReadonlyMap<string, ReviewKind> = new Map([
+  ['reviewed-by', 'reviewed'],
+  ['acked-by', 'acked'],
+  ['tested-by', 'tested'],
+  ['signed-off-by', 'signedOff'],
+]);
+
+/** The people of the trailers field: co-authors, and the review and sign-off trailers. */
+export interface TrailerPeople {
+  readonly coAuthors: CoAuthor[];
+  readonly reviewers: ReviewTrailer[];
+}
+
+const NO_TRAILERS: TrailerPeople = Object.freeze({ coAuthors: [], reviewers: [] }) as TrailerPeople;
+
+/**
+ * The trailers field (`Key: value`, separated by 0x1F): every distinct co-author, and every
+ * distinct (kind, person) of the review trailers, in trailer order. A value naming nobody is dropped.
+ */
+export function parseTrailers(field: string): TrailerPeople {
+  if (field === '') return NO_TRAILERS;
   const seen = new Set<string>();
   const coAuthors: CoAuthor[] = [];
-  for (const value of field.split(TRAILER_SEPARATOR)) {
-    const match = CO_AUTHOR.exec(value.trim());
+  const reviewers: ReviewTrailer[] = [];
+  for (const trailer of field.split(TRAILER_SEPARATOR)) {
+    const colon = trailer.indexOf(':');
+    if (colon < 0) continue;
+    const key = trailer.slice(0, colon).trim().toLowerCase();
+    const value = trailer.slice(colon + 1).trim();
+    const match = PERSON.exec(value);
     const name = (match ? (match[1] as string) : value).trim();
     const email = match ? (match[2] as string).trim() : '';
-    const key = `${name}\0${email}`.toLowerCase();
-    if ((name === '' && email === '') || seen.has(key)) continue;
-    seen.add(key);
-    coAuthors.push({ name, email });
+    if (name === '' && email === '') continue;
+    const kind = key === 'co-authored-by' ? 'coAuthor' : REVIEW_KINDS.get(key);
+    if (kind === undefined) continue;
+    const dedupe = `${kind}\0${name}\0${email}`.toLowerCase();
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    if (kind === 'coAuthor') coAuthors.push({ name, email });
+    else reviewers.push({ kind, name, email });
   }
-  return coAuthors;
+  return { coAuthors, reviewers };
 }
 
 const TWO_PATH_STATUSES = new Set(['R', 'C']);
@@ -116,7 +144,8 @@ export class LogParser {
   }
 
   private finish(): CommitRecord {
-    const [oid = '', authorName = '', authorEmail = '', authorTime = '', committerName = '', committerEmail = '', committerTime = '', parents = '', coAuthors = ''] = this.header;
+    const [oid = '', authorName = '', authorEmail = '', authorTime = '', committerName = '', committerEmail = '', committerTime = '', parents = '', trailers = ''] = this.header;
+    const { coAuthors, reviewers } = parseTrailers(trailers);
     const record: CommitRecord = {
       oid,
       authorName,
@@ -126,7 +155,8 @@ export class LogParser {
       committerEmail,
       committerTime: parseEpochSeconds(committerTime),
       parents: parents === '' ? [] : parents.split(' '),
-      coAuthors: parseCoAuthors(coAuthors),
+      coAuthors,
+      reviewers,
       changes: this.changes,
     };
     this.header = [];

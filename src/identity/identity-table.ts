@@ -47,6 +47,16 @@ export class IdentityTable {
     return id;
   }
 
+  /**
+   * Records someone who ran the project on a commit or a tag (committer, releaser, reviewer;
+   * docs/stewardship.md): interned like authors so the same merging applies, without counting a
+   * commit or moving their commit dates. Returns -1 when neither name nor email is set.
+   */
+  addSteward(name: string, email: string): number {
+    if (name === '' && email === '') return -1;
+    return this.intern(name, email, undefined);
+  }
+
   private intern(name: string, email: string, time: number | undefined): number {
     const key = `${name}\0${email}`;
     let id = this.index.get(key);

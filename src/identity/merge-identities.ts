@@ -50,11 +50,33 @@ export function mergeIdentities(identities: readonly RawIdentity[], aliases: Rea
     }
     return node;
   };
-  identities.forEach((identity, i) => {
+  const keysOf = (identity: RawIdentity) => {
     const email = stripAccents(identity.email).toUpperCase();
     const name = stripAccents(identity.name).toUpperCase();
-    sets.union(i, nodeFor(`key:${email !== '' ? email : name}`));
-    if (name !== '') sets.union(i, nodeFor(`name:${name}`));
+    return { key: `key:${email !== '' ? email : name}`, name: name === '' ? undefined : `name:${name}` };
+  };
+  // Authors (and credited co-authors) first: their merging is the published rule, unchanged by
+  // anyone else the history names.
+  const isSteward = (identity: RawIdentity) => identity.commits === 0 && identity.coAuthored === 0;
+  identities.forEach((identity, i) => {
+    if (isSteward(identity)) return;
+    const keys = keysOf(identity);
+    sets.union(i, nodeFor(keys.key));
+    if (keys.name) sets.union(i, nodeFor(keys.name));
+  });
+  // Then people who only commit, tag or sign (docs/stewardship.md): each joins the one person its
+  // email key, else its name, already belongs to — never two, so a trailer spelling a name with
+  // another's address cannot merge two authors — or, matching nobody, stewards like it.
+  identities.forEach((identity, i) => {
+    if (!isSteward(identity)) return;
+    const keys = keysOf(identity);
+    const known = keyNodes.get(keys.key) ?? (keys.name ? keyNodes.get(keys.name) : undefined);
+    if (known !== undefined) {
+      sets.union(i, known);
+      return;
+    }
+    sets.union(i, nodeFor(keys.key));
+    if (keys.name) sets.union(i, nodeFor(keys.name));
   });
   // The config's aliases (docs/config.md): a person and their other emails and names are one. An
   // entry matches an email (it has an @ and is not an @handle) or a name, upper-cased as above;

@@ -20,10 +20,12 @@ export interface DepartureRules {
   /** The config's `people.departed` and `people.present`. */
   readonly departed: readonly string[];
   readonly present: readonly string[];
+  /** Per person: their last activity of any kind (people/last-active.ts); their last commit when absent. */
+  readonly lastActive?: readonly (number | undefined)[];
 }
 
 /**
- * Who has left (docs/algorithms.md §6): a person whose last commit is more than `after` seconds
+ * Who has left (docs/algorithms.md §6): a person whose last activity is more than `after` seconds
  * older than the analysed commit, unless the config lists them as present; anyone the config lists
  * as departed. Measured from the analysed commit, never the clock: a rerun gives the same answer.
  * A person without a usable date, or a history whose analysed commit has none, departs only by
@@ -31,8 +33,9 @@ export interface DepartureRules {
  */
 export function departedPeople(people: readonly Person[], rules: DepartureRules): DepartedPeople {
   const departure: (Departure | undefined)[] = people.map((person) => {
-    if (rules.referenceTime === undefined || person.lastCommitAt === undefined) return undefined;
-    return rules.referenceTime - person.lastCommitAt > rules.after ? 'inactive' : undefined;
+    const last = rules.lastActive ? rules.lastActive[person.index] : person.lastCommitAt;
+    if (rules.referenceTime === undefined || last === undefined) return undefined;
+    return rules.referenceTime - last > rules.after ? 'inactive' : undefined;
   });
   const problems: string[] = [];
   const named = (entries: readonly string[], key: string): number[] =>

@@ -15,7 +15,7 @@ export function renderPeopleJson(report: PeopleReport): string {
 const day = (iso: string | null): string => (iso === null ? '-' : iso.slice(0, 10));
 
 function departedCell(person: ReportPerson, departedAfter: string): string {
-  if (person.departure === 'inactive') return `yes (no commit in ${safe(departedAfter)})`;
+  if (person.departure === 'inactive') return `yes (no activity in ${safe(departedAfter)})`;
   if (person.departure === 'config') return 'yes (config)';
   return person.departed ? 'yes' : '';
 }

@@ -1,6 +1,7 @@
 import { compareText } from '../compare-text.js';
 import { count, percent, plural, riskLevel } from '../format.js';
 import type { KeyPerson, LineShare, ModuleReport, Report } from '../report/report.js';
+import { stewardshipLines, stewardshipWhatIfLine } from './render-stewardship.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import type { RenderOptions } from './renderers.js';
 import type { Style } from './style.js';
@@ -79,7 +80,7 @@ function summary(report: Report, style: Style): string[] {
 function activeLines(report: Report, style: Style): string[] {
   const departed = report.people.filter((person) => person.departed && person.filesAuthored > 0).length;
   const since = report.referenceTime ? ` before ${report.referenceTime.slice(0, 10)}` : '';
-  const active = `Active bus factor: ${style.paint(['bold', riskLevel(report.activeBusFactor)], String(report.activeBusFactor))} (counting only people still here; ${plural(departed, 'author')} departed: no commit in the ${safe(report.settings.departedAfter)}${since}, or listed in the config)`;
+  const active = `Active bus factor: ${style.paint(['bold', riskLevel(report.activeBusFactor)], String(report.activeBusFactor))} (counting only people still here; ${plural(departed, 'author')} departed: no commit, merge, release or review in the ${safe(report.settings.departedAfter)}${since}, or listed in the config)`;
   const lost = report.lost.files > 0 ? [`Knowledge already lost: ${plural(report.lost.files, 'file')} (${percent(report.lost.share)}) whose every author has departed`] : [];
   return [active, ...lost];
 }
@@ -183,6 +184,7 @@ function whatIfLines(report: Report, style: Style): string[] {
   const lines = [
     style.paint('bold', `What if ${who} ${whatIf.without.length === 1 ? 'leaves' : 'leave'}`),
     `  bus factor ${arrow(whatIf.busFactor)}, active bus factor ${arrow(whatIf.activeBusFactor)}`,
+    ...stewardshipWhatIfLine(report),
   ];
   if (changed.length === 0) lines.push('  no module\'s bus factor changes');
   for (const module of changed.slice(0, 20)) lines.push(`  ${safe(nameOf.get(module.id) ?? module.id)}: ${arrow(module.busFactor)}, active ${arrow(module.activeBusFactor)}`);
@@ -233,7 +235,7 @@ function warningLines(report: Report, style: Style): string[] {
   return report.warnings.map((warning) => style.paint('yellow', `warning: ${safe(warning.message)}`));
 }
 
-/** The human summary: repository bus factor and key people, then modules riskiest first. */
+/** The human summary: repository bus factor and key people, then modules riskiest first, then who runs the project. */
 export function renderText(report: Report, options: TextOptions): string {
   const lines = [
     ...header(report, options.style),
@@ -244,6 +246,7 @@ export function renderText(report: Report, options: TextOptions): string {
     ...successorLines(report, options.style),
     ...codeownersDrift(report, options.style),
     ...lineOwnershipLines(report, options.style),
+    ...stewardshipLines(report, options),
     ...excludedLine(report),
     ...warningLines(report, options.style),
   ];

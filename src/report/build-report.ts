@@ -11,7 +11,10 @@ import type { PathLineage } from '../history/lineage-collector.js';
 import { LineShares, type ScopeLines } from './line-shares.js';
 import { lostFiles, lostKnowledge, successorsOf } from './people-over-time.js';
 import { codeownersReport } from './codeowners-report.js';
-import type { ModuleReport, Report, ReportSettings, WhatIf } from './report.js';
+import type { ModuleReport, Report, ReportSettings, Stewardship, WhatIf } from './report.js';
+import { STEWARDSHIP_KINDS } from './report.js';
+import { stewardshipReport, type StewardshipInput } from './stewardship-report.js';
+import { scoreStewardship } from './stewardship-score.js';
 import { scoreFiles, type AuthorshipIndex, type ScopeScore } from './what-if.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -45,6 +48,10 @@ export interface ReportInput {
   /** Rename groups and dated activity: successors' evidence. */
   readonly lineages: ReadonlyMap<string, PathLineage>;
   readonly activity: ActivityCollector;
+  /** Per person index: last activity of any kind (people/last-active.ts), seconds. */
+  readonly lastActive: readonly (number | undefined)[];
+  /** The stewardship lens's inputs (the rest comes from the report's own people and departures). */
+  readonly stewardship: Omit<StewardshipInput, 'people' | 'index' | 'departed' | 'includeBots' | 'referenceTime'>;
 }
 
 /** ISO 8601 UTC, or null for a date the history does not give (a forged or damaged commit). */
@@ -90,6 +97,7 @@ export function buildReport(input: ReportInput): Report {
   const filesAuthored = new Int32Array(people.people.length);
   for (const list of authorship.authors) for (const person of list) filesAuthored[person] = (filesAuthored[person] as number) + 1;
   const codeowners = codeownersReport({ modules: input.modules, index, people: people.people, aliases: input.aliases, files: authorship.files });
+  const stewardship = stewardshipReport({ ...input.stewardship, people, index, departed, includeBots: settings.includeBots, referenceTime: input.referenceTime });
 
   return {
     schemaVersion: 1,
@@ -104,7 +112,7 @@ export function buildReport(input: ReportInput): Report {
     activeBusFactor: activeScore.busFactor,
     activeKeyPeople: activeScore.keyPeople,
     lost: lostKnowledge(lost, listed),
-    ...(leaving.size > 0 ? { whatIf: whatIf(index, everyFile, listed, modules, leaving, departed, repoScore.busFactor, activeScore.busFactor) } : {}),
+    ...(leaving.size > 0 ? { whatIf: whatIf(index, everyFile, listed, modules, leaving, departed, repoScore.busFactor, activeScore.busFactor, stewardship) } : {}),
     coverage: repoScore.coverage,
     totals: {
       files: repoScore.files,
@@ -123,6 +131,7 @@ export function buildReport(input: ReportInput): Report {
       coAuthored: person.coAuthored,
       firstCommitAt: isoTime(person.firstCommitAt),
       lastCommitAt: isoTime(person.lastCommitAt),
+      lastActiveAt: isoTime(input.lastActive[person.index]),
       bot: person.bot,
       departed: input.departure[person.index] !== undefined,
       ...(input.departure[person.index] ? { departure: input.departure[person.index] } : {}),
@@ -145,6 +154,7 @@ export function buildReport(input: ReportInput): Report {
     warnings: input.warnings,
     ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(listed.map((m, i) => ({ path: m.path ?? m.name, module: m.id, ...(moduleLines[i] as ScopeLines) }))) } } : {}),
     ...(codeowners ? { codeowners } : {}),
+    stewardship,
   };
 }
 
@@ -158,8 +168,17 @@ function whatIf(
   departed: ReadonlySet<number>,
   busFactor: number,
   activeBusFactor: number,
+  stewardship: Stewardship,
 ): WhatIf {
   const both = new Set([...leaving, ...departed]);
+  const after = scoreStewardship(stewardship, index, leaving, departed);
+  const stewardshipWhatIf: WhatIf['stewardship'] = {};
+  for (const kind of STEWARDSHIP_KINDS) {
+    const activity = stewardship[kind];
+    const scores = after[kind];
+    if (!scores || activity.busFactor === null || activity.activeBusFactor === null) continue;
+    stewardshipWhatIf[kind] = { busFactor: { before: activity.busFactor, after: scores.busFactor.busFactor }, activeBusFactor: { before: activity.activeBusFactor, after: scores.activeBusFactor.busFactor } };
+  }
   return {
     without: [...leaving].map((person) => ({ id: index.people[person]?.id ?? '', name: index.people[person]?.name ?? '' })),
     busFactor: { before: busFactor, after: scoreFiles(index, everyFile, leaving).busFactor },
@@ -169,6 +188,7 @@ function whatIf(
       busFactor: { before: modules[i]?.busFactor ?? 0, after: scoreFiles(index, module.files, leaving).busFactor },
       activeBusFactor: { before: modules[i]?.activeBusFactor ?? 0, after: scoreFiles(index, module.files, both).busFactor },
     })),
+    stewardship: stewardshipWhatIf,
   };
 }
 

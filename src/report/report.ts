@@ -75,6 +75,129 @@ export interface Report {
   readonly lineOwnership?: LineOwnership;
   /** Present when CODEOWNERS rules are modules (`--modules codeowners`) and the file exists. */
   readonly codeowners?: CodeownersReport;
+  /**
+   * Who runs the project (docs/stewardship.md): integration, releases, review, build and delivery.
+   * Always of the whole repository, also when the analysis is limited to a folder.
+   */
+  readonly stewardship: Stewardship;
+}
+
+/** The four stewardship activities, by key. */
+export type StewardshipKind = 'integration' | 'releases' | 'review' | 'build';
+export const STEWARDSHIP_KINDS: readonly StewardshipKind[] = ['integration', 'releases', 'review', 'build'];
+
+export interface Stewardship {
+  /** `--stewardship-window` as given (`1y`), and the dates it spans (ISO 8601 UTC; null without a usable analysed-commit date). */
+  readonly window: { readonly age: string; readonly from: string | null; readonly to: string | null };
+  readonly integration: IntegrationActivity;
+  readonly releases: ReleaseActivity;
+  readonly review: ReviewActivity;
+  readonly build: BuildActivity;
+}
+
+/**
+ * One activity. Counted activities (integration, releases, review): the bus factor is the fewest
+ * people whose events are more than half of all events — `busFactor` over all history, anyone;
+ * `activeBusFactor` over the window, only people still here (0 when they together did no more than
+ * half, or nobody did it in the window). Build: the AVL authorship of the build files and the greedy
+ * truck factor, over everyone and over people still here. An activity the history shows none of is
+ * `present: false` with null bus factors: absent, not a bus factor of 0.
+ */
+export interface StewardshipActivity {
+  readonly present: boolean;
+  readonly busFactor: number | null;
+  readonly activeBusFactor: number | null;
+  /** Person ids, in the order the bus factor takes them (all history; the window, people still here). */
+  readonly keyPeople: readonly string[];
+  readonly activeKeyPeople: readonly string[];
+  /** Events by people (bots left out unless `--include-bots`), all history and within the window. */
+  readonly events: number;
+  readonly windowEvents: number;
+  /** Events by bots, not counted (0 with `--include-bots`, where bots are people). */
+  readonly botEvents: number;
+  /** Everyone with an event, most events in the window first, then most events, then id. */
+  readonly people: readonly StewardPerson[];
+}
+
+export interface StewardPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly events: number;
+  /** `events` as a share of the activity's events, 0–1. */
+  readonly share: number;
+  readonly windowEvents: number;
+  readonly windowShare: number;
+  /** ISO 8601 UTC time of their latest event; null when none is dated. */
+  readonly last: string | null;
+  readonly departed: boolean;
+  readonly bot: boolean;
+  /** Build: build files they author (AVL). */
+  readonly files?: number;
+  /** Releases: the name of their latest release. */
+  readonly lastTag?: string;
+  /** Review: commits they gave each kind of trailer on. */
+  readonly kinds?: ReviewKinds;
+}
+
+export interface ReviewKinds {
+  readonly reviewed: number;
+  readonly acked: number;
+  readonly tested: number;
+  readonly signedOff: number;
+}
+
+export interface IntegrationActivity extends StewardshipActivity {
+  /** Merge commits, each credited to whoever made it. */
+  readonly merges: number;
+  /** Non-merge commits committed by someone other than their author (applied, rebased, squashed). */
+  readonly landed: number;
+  /**
+   * Non-merge commits a hosting platform's web interface committed (`GitHub <noreply@github.com>`:
+   * squash and rebase merges, web edits): who landed them is not recorded, so they count for nobody.
+   */
+  readonly unattributed: number;
+}
+
+export interface ReleaseTag {
+  readonly tag: string;
+  /** ISO 8601 UTC: the tag's date (an annotated tag's tagger date, else the tagged commit's committer date). */
+  readonly at: string | null;
+  /** Person id of who made it. */
+  readonly by: string;
+}
+
+export interface ReleaseActivity extends StewardshipActivity {
+  /** Tags in the repository. */
+  readonly tags: number;
+  /** Release tags counted (made up to the analysed commit). */
+  readonly releases: number;
+  /** Tags not counted, by reason. */
+  readonly ignored: {
+    /** The name is not a release's (docs/stewardship.md; the config's `stewardship.releaseTags`). */
+    readonly notRelease: number;
+    /** It tags a tree or a blob, not a commit. */
+    readonly notCommit: number;
+    /** Made after the analysed commit: dated later, and tagging another commit. */
+    readonly afterAnalysed: number;
+    /** Nobody is named: no tagger and no committer. */
+    readonly anonymous: number;
+  };
+  /** Release cadence: releases within the window, and the median days between consecutive ones (null below two). */
+  readonly windowReleases: number;
+  readonly medianDaysBetween: number | null;
+  /** The latest releases, newest first (at most 10). */
+  readonly recent: readonly ReleaseTag[];
+}
+
+export interface ReviewActivity extends StewardshipActivity {
+  /** Trailers counted (from someone other than the author), by kind. */
+  readonly kinds: ReviewKinds;
+}
+
+export interface BuildActivity extends StewardshipActivity {
+  /** The build and delivery files of the analysed commit, with their AVL authors (person ids), sorted by path. */
+  readonly files: readonly { readonly path: string; readonly category: string; readonly authors: readonly string[] }[];
 }
 
 /** Files whose every author has departed, for the repository and per module (most lost first). */
@@ -99,6 +222,8 @@ export interface WhatIf {
   readonly activeBusFactor: BeforeAfter;
   /** Every module, in `modules[]` order. */
   readonly modules: readonly { readonly id: string; readonly busFactor: BeforeAfter; readonly activeBusFactor: BeforeAfter }[];
+  /** The stewardship activities present in the history. */
+  readonly stewardship: Partial<Record<StewardshipKind, { readonly busFactor: BeforeAfter; readonly activeBusFactor: BeforeAfter }>>;
 }
 
 export interface BeforeAfter {
@@ -244,8 +369,13 @@ export interface ReportPerson {
   /** ISO 8601 UTC author time of their first and last commit; null when none has a usable date. */
   readonly firstCommitAt: string | null;
   readonly lastCommitAt: string | null;
+  /**
+   * ISO 8601 UTC time of their last activity of any kind: a commit authored, or committed, merged,
+   * tagged or reviewed (docs/stewardship.md); what `departed` is measured by. null when none is dated.
+   */
+  readonly lastActiveAt: string | null;
   readonly bot: boolean;
-  /** Has left: no commit within `--departed-after` of the analysed commit, or the config says so. */
+  /** Has left: no activity within `--departed-after` of the analysed commit, or the config says so. */
   readonly departed: boolean;
   /** Why: `inactive` (the age rule) or `config` (`people.departed`). Absent for people still here. */
   readonly departure?: 'inactive' | 'config';
@@ -337,6 +467,12 @@ export interface ReportSettings {
   readonly coAuthors: 'ignore' | 'credit';
   /** `--without`, as given. */
   readonly without: readonly string[];
+  /** `--stewardship-window`, as given (`1y`). */
+  readonly stewardshipWindow: string;
+  /** The config's `stewardship` lists: release tag globs (empty: the default rule), extra and excluded build files. */
+  readonly releaseTags: readonly string[];
+  readonly buildFiles: readonly string[];
+  readonly notBuildFiles: readonly string[];
   /** Names of the configured modules (the config file's `modules`). */
   readonly configuredModules: readonly string[];
   /** The config file used: the repository's own (`busfactor.json`) or `--config FILE`. */

@@ -90,6 +90,18 @@ export const configSchema = z
       .strict()
       .optional()
       .describe('who has left and who is still here, overriding --departed-after both ways'),
+    stewardship: z
+      .object(
+        {
+          releaseTags: globs('an array of globs over tag names').optional().describe('tags that are releases, replacing the default rule (versions such as v1.2.3, 1.2, pkg@1.2.3, and release-*)'),
+          buildFiles: globs('an array of globs').optional().describe('more build and delivery files, beside the documented defaults (CI, containers, infrastructure, build and release scripts)'),
+          notBuildFiles: globs('an array of globs').optional().describe('files that are never build and delivery files, whatever the defaults say'),
+        },
+        { error: 'expected an object with releaseTags, buildFiles and notBuildFiles' },
+      )
+      .strict()
+      .optional()
+      .describe('the stewardship lens: which tags are releases, which files build and deliver the project (docs/stewardship.md)'),
   })
   .strict();
 
@@ -102,6 +114,7 @@ export type ConfigFile = Partial<AnalysisOptionValues> & {
     readonly modules?: Record<string, string[]>;
     readonly aliases?: Record<string, string[]>;
     readonly people?: { readonly departed?: string[]; readonly present?: string[] };
+    readonly stewardship?: { readonly releaseTags?: string[]; readonly buildFiles?: string[]; readonly notBuildFiles?: string[] };
   };
 
 /** The keys a config file may have, for the unknown-key message. */

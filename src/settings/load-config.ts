@@ -84,7 +84,7 @@ async function validate(file: string, content: Buffer, problems: string[]): Prom
     const result = configSchema.safeParse(candidate);
     if (result.success) return result.data as ConfigFile;
     for (const issue of result.error.issues) {
-      problems.push(message(file, issue, parsed, CONFIG_KEYS));
+      problems.push(message(file, issue, parsed, issue.path.length === 0 ? CONFIG_KEYS : nestedKeys(configSchema.shape, issue.path)));
       candidate = without(candidate, issue);
     }
   }
@@ -92,11 +92,11 @@ async function validate(file: string, content: Buffer, problems: string[]): Prom
 }
 
 function message(file: string, issue: z.core.$ZodIssue, input: unknown, known: readonly string[]): string {
+  const where = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-    return `${file}: unknown key ${keys} (known: ${known.join(', ')})`;
+    return `${file}: ${where === '' ? '' : `${where}: `}unknown key ${keys} (known: ${known.join(', ')})`;
   }
-  const where = issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   return `${file}: ${where}: ${issue.message}, got ${describe(valueAt(input, issue.path))}`;
 }
 
@@ -104,8 +104,13 @@ function message(file: string, issue: z.core.$ZodIssue, input: unknown, known: r
 function without(candidate: Record<string, unknown>, issue: z.core.$ZodIssue): Record<string, unknown> {
   const next = { ...candidate };
   if (issue.code === 'unrecognized_keys') {
-    for (const key of issue.keys) delete next[key];
-    return next;
+    // Only the unknown keys go, at the level they are at (`people.gone`): the rest of that object stays.
+    const [top] = issue.path;
+    const target = typeof top === 'string' ? next[top] : next;
+    if (typeof target !== 'object' || target === null) return next;
+    const trimmed = { ...(target as Record<string, unknown>) };
+    for (const key of issue.keys) delete trimmed[key];
+    return typeof top === 'string' ? { ...next, [top]: trimmed } : trimmed;
   }
   const [top, entry] = issue.path;
   if (typeof top !== 'string') return next;
@@ -116,6 +121,14 @@ function without(candidate: Record<string, unknown>, issue: z.core.$ZodIssue): R
     next[top] = record;
   } else delete next[top];
   return next;
+}
+
+/** The keys an object of the schema takes at `path` (`people` → departed, present), for the unknown-key message. */
+function nestedKeys(shape: Record<string, unknown>, path: readonly PropertyKey[]): string[] {
+  let schema: unknown = shape[String(path[0])];
+  while (schema && typeof schema === 'object' && 'unwrap' in schema && typeof schema.unwrap === 'function') schema = (schema.unwrap as () => unknown)();
+  const inner = schema && typeof schema === 'object' && 'shape' in schema ? (schema.shape as Record<string, unknown>) : {};
+  return Object.keys(inner);
 }
 
 function valueAt(input: unknown, at: readonly PropertyKey[]): unknown {

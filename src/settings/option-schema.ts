@@ -74,7 +74,14 @@ export const ANALYSIS_OPTIONS = {
     // without a commit; docs/algorithms.md §6 says why this default.
     default: '1y',
     inConfig: true,
-    help: 'a person whose last commit is older than this, before the analysed commit, has departed (d, w, mo, y: 90d, 18mo, 1y)',
+    help: 'a person whose last activity (commit, merge, release, review) is older than this, before the analysed commit, has departed (d, w, mo, y: 90d, 18mo, 1y)',
+  },
+  stewardshipWindow: {
+    flag: '--stewardship-window <age>',
+    type: { kind: 'age' },
+    default: '1y',
+    inConfig: true,
+    help: 'stewardship (integration, releases, review, build): the active bus factors count the activity of this long before the analysed commit (d, w, mo, y)',
   },
   coAuthors: {
     flag: '--co-authors <policy>',

@@ -10,6 +10,8 @@ export interface Settings extends AnalysisOptionValues {
   readonly aliases: Readonly<Record<string, readonly string[]>>;
   /** The config's `people`: who has left and who is still here, whatever their last commit. */
   readonly people: { readonly departed: readonly string[]; readonly present: readonly string[] };
+  /** The config's `stewardship`: release tag globs (empty: the default rule), extra and excluded build files. */
+  readonly stewardship: { readonly releaseTags: readonly string[]; readonly buildFiles: readonly string[]; readonly notBuildFiles: readonly string[] };
   /** Where the config came from, if one was used. */
   readonly config: { readonly source: 'repository' | 'file'; readonly path: string } | undefined;
 }
@@ -49,6 +51,7 @@ export function resolveSettings(
     modules: (fromFile.modules as Settings['modules'] | undefined) ?? {},
     aliases: (fromFile.aliases as Settings['aliases'] | undefined) ?? {},
     people: { departed: [], present: [], ...(fromFile.people as Partial<Settings['people']> | undefined) },
+    stewardship: { releaseTags: [], buildFiles: [], notBuildFiles: [], ...(fromFile.stewardship as Partial<Settings['stewardship']> | undefined) },
     config: config ? { source: config.source, path: config.path } : undefined,
   };
 }

@@ -89,6 +89,7 @@ export async function computeTrend(
         scope: session.repo.scope,
         settings: session.settings,
         coAuthors: coAuthorPolicy(session.settings),
+        tags: session.tags,
         signal: stop,
       }),
     );

@@ -6,7 +6,13 @@ import type { CommitRecord } from '../history/commit-record.js';
 import type { FactStore } from '../history/fact-store.js';
 import { HistoryPass, type CoAuthorPolicy } from '../history/history-pass.js';
 import { LineageCollector } from '../history/lineage-collector.js';
+import { StewardshipCollector } from '../history/stewardship-collector.js';
+import { IdentityTable } from '../identity/identity-table.js';
 import { mergeIdentities } from '../identity/merge-identities.js';
+import { lastActive } from '../people/last-active.js';
+import { classifyTags } from '../stewardship/classify-tags.js';
+import { releaseTagMatcher } from '../stewardship/release-names.js';
+import type { TagRecord } from '../stewardship/read-tags.js';
 import { computeAuthorship, type Authorship } from '../knowledge/compute-authorship.js';
 import { computeRecencyAuthorship } from '../knowledge/recency-authorship.js';
 import { directoryModules } from '../modules/directory-modules.js';
@@ -44,6 +50,8 @@ export interface ModelInput {
   readonly scope: string;
   readonly settings: Settings;
   readonly coAuthors: CoAuthorPolicy;
+  /** The repository's tags: releases made by the point count as activity for its departures. */
+  readonly tags: readonly TagRecord[];
   readonly signal?: AbortSignal;
 }
 
@@ -61,10 +69,13 @@ export async function modelAt(input: ModelInput): Promise<PointModel> {
   const recent = parseAge(settings.departedAfter) as number;
   const lineage = new LineageCollector();
   const activity = new ActivityCollector(recent);
-  // The AVL model reads no dated activity (departures come from the identities' last commits):
-  // only the recency model pays for it.
-  const analyses = settings.algorithm === 'recency' ? [lineage, activity] : [lineage];
-  const pass = new HistoryPass(analyses, { coAuthors: input.coAuthors, reference: input.reference });
+  // The AVL model reads no dated activity: only the recency model pays for it. Stewardship events
+  // (merges, landed commits, trailers; build files do not matter here) date everyone's last activity,
+  // which departures are measured by, as in the scan.
+  const identities = new IdentityTable();
+  const stewardship = new StewardshipCollector(identities, () => false);
+  const analyses = settings.algorithm === 'recency' ? [lineage, activity, stewardship] : [lineage, stewardship];
+  const pass = new HistoryPass(analyses, { coAuthors: input.coAuthors, reference: input.reference, identities });
   for (let i = 0; i < store.commits.length; i += 1) {
     if (mask[i] === 1) pass.consume(store.commits[i] as CommitRecord);
     if (i % REPLAY_SLICE === REPLAY_SLICE - 1) {
@@ -73,7 +84,8 @@ export async function modelAt(input: ModelInput): Promise<PointModel> {
     }
   }
 
-  const people = mergeIdentities(pass.identities.identities, settings.aliases);
+  const releases = classifyTags(input.tags, releaseTagMatcher(settings.stewardship.releaseTags), identities, { time: pass.referenceTime, commit: input.reference.oid }).releases;
+  const people = mergeIdentities(identities.identities, settings.aliases);
   const options = { includeBots: settings.includeBots };
   const authorship: Authorship =
     settings.algorithm === 'recency'
@@ -82,6 +94,7 @@ export async function modelAt(input: ModelInput): Promise<PointModel> {
   // Config entries naming nobody yet are no problem at an early point: the session reported them.
   const { departure } = departedPeople(people.people, {
     referenceTime: pass.referenceTime,
+    lastActive: lastActive(people, stewardship.events, releases),
     after: recent,
     departed: settings.people.departed,
     present: settings.people.present,

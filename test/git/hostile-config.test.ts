@@ -18,7 +18,7 @@ const parent = mkdtempSync(path.join(tmpdir(), 'busfactor-hostile-'));
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 /** The subcommands the tool issues (src/git/safety.ts), each of which must have run at least once. */
-const EVERY_SUBCOMMAND = ['rev-parse', 'config', 'rev-list', 'log', 'ls-tree', 'cat-file', 'read-tree', 'check-attr', 'diff-tree', 'blame'];
+const EVERY_SUBCOMMAND = ['rev-parse', 'config', 'rev-list', 'log', 'ls-tree', 'cat-file', 'read-tree', 'check-attr', 'diff-tree', 'blame', 'for-each-ref'];
 
 describe('a repository whose config names a program for everything', () => {
   const { repo, markers, gitDir } = buildHostileRepo(parent);

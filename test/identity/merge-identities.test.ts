@@ -25,6 +25,28 @@ describe('mergeIdentities (AVL rule)', () => {
     expect(alice?.emails).toEqual(['alice@work.com', 'ALICE@home.org', 'Alice@Home.org']);
   });
 
+  it('joins committers, taggers and reviewers to one author each, never merging two authors', () => {
+    const steward = (name: string, email: string) => raw(name, email, 0);
+    const { people, personOf } = mergeIdentities([
+      raw('Jane Doe', 'j1@x.org', 3),
+      raw('J. Doe', 'j2@x.org', 2),
+      // A trailer naming "J. Doe" with Jane's address: by the rule alone it would merge both
+      // authors (same email as #0, same name as #1); it joins Jane, by its email, only.
+      steward('J. Doe', 'j1@x.org'),
+      // Matching an author by name only: joins him.
+      steward('J. Doe', 'jd@elsewhere.org'),
+      // Matching no author: a person of their own, merged with stewards like them.
+      steward('Rae Ruiz', 'rae@x.org'),
+      steward('Rae Ruiz', 'rae@home.org'),
+    ]);
+    expect(people.map((p) => [p.name, p.commits])).toEqual([
+      ['Jane Doe', 3],
+      ['J. Doe', 2],
+      ['Rae Ruiz', 0],
+    ]);
+    expect([...personOf]).toEqual([0, 1, 0, 1, 2, 2]);
+  });
+
   it('uses the name as key when the email is empty, and strips accents', () => {
     const { people } = mergeIdentities([raw('José Núñez', ''), raw('Jose Nunez', 'jose@x.org'), raw('', 'nobody@x.org')]);
     // "José Núñez" and "Jose Nunez" upper-case to the same accent-free name: one person.

@@ -137,6 +137,8 @@ describe('--without: what-if on the command line', () => {
         { id: 'directory:app', busFactor: { before: 1, after: 1 }, activeBusFactor: { before: 1, after: 1 } },
         { id: 'directory:lib', busFactor: { before: 2, after: 1 }, activeBusFactor: { before: 0, after: 0 } },
       ],
+      // No merge, tag, review trailer or build file in this history: no stewardship activity to redo.
+      stewardship: {},
     });
     // Carol leaving cannot be her own successor: lib has nobody left to take over.
     expect(report.modules.find((m) => m.id === 'directory:lib')?.successors).toEqual([]);

@@ -16,7 +16,7 @@ const DAY = 86_400;
 function storeOf(commits: readonly (readonly [string, number, readonly string[]])[]): FactStore {
   const store = new FactStore();
   for (const [oid, time, parents] of commits) {
-    const record: CommitRecord = { oid, authorName: 'A', authorEmail: 'a@x', authorTime: time, committerName: 'A', committerEmail: 'a@x', committerTime: time, parents, coAuthors: [], changes: [] };
+    const record: CommitRecord = { oid, authorName: 'A', authorEmail: 'a@x', authorTime: time, committerName: 'A', committerEmail: 'a@x', committerTime: time, parents, coAuthors: [], reviewers: [], changes: [] };
     store.consume(record);
   }
   return store;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TEAM_HISTORY, RENAME_CHAIN_HISTORY } from '../../fixtures/histories.js';
 import { MONOREPO } from '../../fixtures/module-histories.js';
 import { MERGE_HEAVY } from '../../fixtures/ownership-random.js';
+import { MERGING_MAINTAINER_HISTORY } from '../../fixtures/stewardship-histories.js';
 import { MERGE_HISTORY, ONE_COMMIT, THREE_COMMITS, TREND_HISTORY } from '../../fixtures/trend-histories.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
 import { useTempDirs } from '../helpers/temp-dirs.js';
@@ -107,6 +108,8 @@ describe('busfactor trend', () => {
     ['MONOREPO', MONOREPO],
     ['MERGE_HEAVY', MERGE_HEAVY],
     ['MERGE_HISTORY', MERGE_HISTORY],
+    // Departures counted by last activity of any kind: Owen is here only by the commit he landed.
+    ['MERGING_MAINTAINER_HISTORY', MERGING_MAINTAINER_HISTORY],
   ] as const)('the last point is the model `busfactor scan` computes for the same commit (%s)', (_name, steps) => {
     const repo = fixture(steps);
     for (const algorithm of ['avl', 'recency']) {

@@ -126,7 +126,7 @@ describe('explorer: moving through the module tree', () => {
       "busfactor · keys and columns   any key closes this
         Move     j/k ↑/↓ · g/G Home/End · PgUp/PgDn, Ctrl-u/Ctrl-d
         Fold     l/→ open, then into it · h/← close, then to parent · Enter/space
-        Views    p people ⇄ modules · Tab: the module's people ⇄ the tree
+        Views    p people · r roles (who runs it) · Tab: the module's people
                  m: next kind of module (folders, workspaces, configured, CODEOWNERS)
         What-if  x: the module's top key person leaves · 1–9: the n-th person
                  space/x: a person in the people view or Tab list · c: clear all
@@ -139,7 +139,7 @@ describe('explorer: moving through the module tree', () => {
                  3→1!: before → after the marked people leave
         active   the bus factor over people still here (the departed author nothing);
                  risk sort: lowest first · 0 lost: every file's authors departed
-        †        departed: no commit in the 1y before HEAD, or so configured
+        †        departed: no activity in the 1y before HEAD, or so configured
         lost     files whose every author departed · take over: who knows them next
         top      bar: share of the folder's files its top key person authors
         impact   modules (every folder, ≥ 1 files) only they still author

@@ -44,7 +44,8 @@ function headerFacts(report: Report, trend: string | undefined, room: number): {
 /** `busfactor · express @ 1a2b3c4d · 5,874 commits · 141 files · BF ▃▅█▆ 2–4   [Modules] People`. */
 export function Header({ report, view, kind, trend, width }: Props) {
   const modules = kind ? KIND_LABEL[kind] : 'Modules';
-  const tabs = view === 'modules' ? ` [${modules}] People ` : `  ${modules} [People]`;
+  // The stewardship view (`r`) gets its tab only while it is shown: the other two keep their places.
+  const tabs = view === 'modules' ? ` [${modules}] People ` : view === 'people' ? `  ${modules} [People]` : `  ${modules} People [Roles]`;
   const room = Math.max(0, width - tabs.length);
   const { facts, warnings } = headerFacts(report, trendText(trend), room - 'busfactor'.length);
   return (

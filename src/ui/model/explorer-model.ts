@@ -1,4 +1,6 @@
+import stringWidth from 'string-width';
 import type { Report } from '../../report/report.js';
+import { scoreStewardship } from '../../report/stewardship-score.js';
 import { indexAuthorship, moduleMembers, scoreFiles, type ScopeScore } from '../../report/what-if.js';
 import { departedIndices, goneWith } from './departed.js';
 import { detailPeople, type DetailPerson } from './detail-people.js';
@@ -7,7 +9,9 @@ import { knowledgeIslands, type IslandSummary } from './knowledge-islands.js';
 import { lineShares, type LineSummary } from './line-shares.js';
 import { buildModuleTree, kindsOf, type ModuleKind, type ModuleNode } from './module-tree.js';
 import { peopleRows, type PersonRow } from './people-rows.js';
+import { personRoles, ROLE_SEPARATOR } from './person-roles.js';
 import { scoreTree } from './score-tree.js';
+import { activityRows, stewardRows, type ActivityRow, type StewardRow, type StewardshipScores } from './stewardship-rows.js';
 import { treeCursor, visibleRows, type TreeRow } from './visible-rows.js';
 
 /** What one state of the explorer shows. */
@@ -26,6 +30,14 @@ export interface ExplorerView {
   readonly islands: IslandSummary;
   /** Only computed in the people view. */
   readonly people: readonly PersonRow[];
+  /** Only computed in the stewardship view: the activities, the selected one, and its people. */
+  readonly stewardship: StewardshipView;
+}
+
+export interface StewardshipView {
+  readonly activities: readonly ActivityRow[];
+  readonly cursor: number;
+  readonly stewards: readonly StewardRow[];
 }
 
 export interface ExplorerModel {
@@ -34,6 +46,8 @@ export interface ExplorerModel {
   readonly kinds: readonly ModuleKind[];
   /** Ids of the people who have departed (their names get a †). */
   readonly departedIds: ReadonlySet<string>;
+  /** Display width of the longest roles text of the people view; 0 when nobody has a role. */
+  readonly rolesWidth: number;
   /** The tree of one kind (built once per kind). */
   tree(kind: ModuleKind): ModuleNode;
   /** Pure: the same state gives the same view (results are cached per set of marks). */
@@ -96,6 +110,26 @@ export function createExplorerModel(report: Report): ExplorerModel {
     return facts;
   };
 
+  // Stewardship under what-if: the one scoring function, per set of marks, as the modules are.
+  const roles = personRoles(report);
+  let stewardBase: StewardshipScores | undefined;
+  const stewardScores = new WeakMap<ReadonlySet<number>, StewardshipScores>();
+  const stewardshipFor = (leaving: ReadonlySet<number>): StewardshipScores => {
+    stewardBase ??= scoreStewardship(report.stewardship, index, noMarks, departed);
+    if (leaving.size === 0) return stewardBase;
+    let scores = stewardScores.get(leaving);
+    if (!scores) stewardScores.set(leaving, (scores = scoreStewardship(report.stewardship, index, leaving, departed)));
+    return scores;
+  };
+  const stewardshipView = (state: ExplorerState): StewardshipView => {
+    const now = stewardshipFor(state.leaving);
+    const activities = activityRows(report, stewardshipFor(noMarks), now);
+    const cursor = Math.max(0, activities.findIndex((row) => row.kind === state.activity));
+    const stewards = stewardRows(report, state.activity, { now, leaving: state.leaving, filter: state.filters.stewardship, sort: state.sorts.stewardship });
+    return { activities, cursor, stewards };
+  };
+  const noStewardship: StewardshipView = { activities: [], cursor: 0, stewards: [] };
+
   const view = (state: ExplorerState): ExplorerView => {
     const kind = kinds.includes(state.kind) ? state.kind : (kinds[0] as ModuleKind);
     const tree = treeOf(kind).root;
@@ -111,9 +145,11 @@ export function createExplorerModel(report: Report): ExplorerModel {
     const score = scores.get(node.key);
     const detail = score ? detailPeople(report, index, node, score, state.leaving, lines) : [];
     const people =
-      state.view === 'people' ? peopleRows(report, { moduleScores: modulesFor(state.leaving), baseModuleScores: modulesFor(noMarks), leaving: state.leaving, filter: state.filters.people, sort: state.sorts.people }) : [];
-    return { baseScores, scores, activeBaseScores, activeScores, rows, cursor, node, detail, lines, islands, people };
+      state.view === 'people' ? peopleRows(report, { moduleScores: modulesFor(state.leaving), baseModuleScores: modulesFor(noMarks), leaving: state.leaving, filter: state.filters.people, sort: state.sorts.people, roles }) : [];
+    const stewardship = state.view === 'stewardship' ? stewardshipView(state) : noStewardship;
+    return { baseScores, scores, activeBaseScores, activeScores, rows, cursor, node, detail, lines, islands, people, stewardship };
   };
   const departedIds = new Set(report.people.filter((person) => person.departed).map((person) => person.id));
-  return { report, kinds, departedIds, tree: (kind) => treeOf(kind).root, view };
+  const rolesWidth = Math.max(0, ...roles.map((list) => stringWidth(list.join(ROLE_SEPARATOR))));
+  return { report, kinds, departedIds, rolesWidth, tree: (kind) => treeOf(kind).root, view };
 }

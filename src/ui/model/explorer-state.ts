@@ -1,14 +1,16 @@
+import type { StewardshipKind } from '../../report/report.js';
 import type { ModuleKind } from './module-tree.js';
 import type { SortOrder } from './sort-order.js';
 
-export type View = 'modules' | 'people';
+/** The module tree, everyone, or who runs the project (`r`: the stewardship activities). */
+export type View = 'modules' | 'people' | 'stewardship';
 
 /** Everything the explorer remembers between key presses; rows are derived from it and the report. */
 export interface ExplorerState {
   readonly view: View;
   /** Which kind of module the tree shows (`m` goes to the next). */
   readonly kind: ModuleKind;
-  /** In the modules view: the tree, or the detail pane's people. */
+  /** In the modules and stewardship views: the tree (the activities), or the detail pane's people. */
   readonly focus: 'tree' | 'detail';
   /** Key of the selected node; undefined right after the filter changed: the first match. */
   readonly selected: string | undefined;
@@ -17,6 +19,10 @@ export interface ExplorerState {
   readonly detailPerson: number | undefined;
   /** Person index under the people view's cursor. */
   readonly selectedPerson: number | undefined;
+  /** The stewardship view's selected activity. */
+  readonly activity: StewardshipKind;
+  /** Person index under the cursor of the stewardship view's people. */
+  readonly stewardPerson: number | undefined;
   readonly filters: Readonly<Record<View, string>>;
   /** Typing a filter after `/`. */
   readonly editing: boolean;
@@ -39,9 +45,11 @@ export function initialState(kind: ModuleKind = 'directory', leaving: ReadonlySe
     expanded: new Set(['']),
     detailPerson: undefined,
     selectedPerson: undefined,
-    filters: { modules: '', people: '' },
+    activity: 'integration',
+    stewardPerson: undefined,
+    filters: { modules: '', people: '', stewardship: '' },
     editing: false,
-    sorts: { modules: 'risk', people: 'risk' },
+    sorts: { modules: 'risk', people: 'risk', stewardship: 'risk' },
     leaving,
     help: false,
   };

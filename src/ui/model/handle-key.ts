@@ -1,8 +1,10 @@
+import { STEWARDSHIP_KINDS } from '../../report/report.js';
 import type { DetailPerson } from './detail-people.js';
 import { cursorOf, toggle, type ExplorerState } from './explorer-state.js';
 import type { ModuleKind } from './module-tree.js';
 import type { PersonRow } from './people-rows.js';
 import { nextSortOrder } from './sort-order.js';
+import type { StewardRow } from './stewardship-rows.js';
 import { treeCursor, type TreeRow } from './visible-rows.js';
 
 /** The parts of Ink's `Key` the explorer reads. */
@@ -33,6 +35,8 @@ export interface KeyContext {
   readonly page: number;
   /** The module kinds the report has, in the order `m` goes through them. */
   readonly kinds: readonly ModuleKind[];
+  /** In the stewardship view: the selected activity's people as listed. */
+  readonly stewards?: readonly StewardRow[];
 }
 
 export type KeyResult = ExplorerState | 'quit';
@@ -49,11 +53,13 @@ export function handleKey(state: ExplorerState, input: string, key: KeyInfo, con
   if (input === '?') return { ...state, help: true };
   if (input === '/') return { ...state, editing: true };
   if (input === 'p') return { ...state, view: state.view === 'people' ? 'modules' : 'people', focus: 'tree' };
+  if (input === 'r') return { ...state, view: state.view === 'stewardship' ? 'modules' : 'stewardship', focus: 'tree' };
   if (input === 's') return { ...state, sorts: { ...state.sorts, [state.view]: nextSortOrder(state.sorts[state.view]) } };
   if (input === 'c') return { ...state, leaving: new Set() };
   if (input === 'm' && state.view === 'modules') return nextKind(state, context);
   if (key.escape) return escape(state, context);
   if (state.view === 'people') return peopleKey(state, input, key, context);
+  if (state.view === 'stewardship') return state.focus === 'detail' ? stewardKey(state, input, key, context) : activityKey(state, input, key, context);
   if (state.focus === 'detail') return detailKey(state, input, key, context);
   return treeKey(state, input, key, context);
 }
@@ -95,6 +101,8 @@ function nextKind(state: ExplorerState, context: KeyContext): ExplorerState {
 function escape(state: ExplorerState, context: KeyContext): ExplorerState {
   if (state.filters[state.view] !== '') return clearFilter(state, context);
   if (state.view === 'people') return { ...state, view: 'modules' };
+  // The stewardship view: out of its people list, then back to the modules.
+  if (state.view === 'stewardship' && state.focus === 'tree') return { ...state, view: 'modules' };
   return { ...state, focus: 'tree' };
 }
 
@@ -159,5 +167,36 @@ function peopleKey(state: ExplorerState, input: string, key: KeyInfo, context: K
   if (moved !== undefined) return { ...state, selectedPerson: people[moved]?.index };
   const row = people[at];
   if (row && (input === ' ' || input === 'x' || key.return)) return { ...state, selectedPerson: row.index, leaving: toggle(state.leaving, row.index) };
+  return state;
+}
+
+/** The stewardship view's activities: move, Tab into its people, and marks as in the module tree. */
+function activityKey(state: ExplorerState, input: string, key: KeyInfo, context: KeyContext): ExplorerState {
+  const stewards = context.stewards ?? [];
+  const at = Math.max(0, STEWARDSHIP_KINDS.indexOf(state.activity));
+  const moved = move(input, key, at, STEWARDSHIP_KINDS.length, context.page);
+  if (moved !== undefined) return { ...state, activity: STEWARDSHIP_KINDS[moved] ?? state.activity };
+  if (key.tab) return stewards.length > 0 ? { ...state, focus: 'detail' } : state;
+  // x: the activity's top active key person leaves (again: the next one, the marks applied).
+  if (input === 'x') {
+    const top = stewards.find((row) => row.key && !row.leaving);
+    return top ? { ...state, leaving: toggle(state.leaving, top.index) } : state;
+  }
+  if (/^[1-9]$/.test(input)) {
+    const row = stewards[Number(input) - 1];
+    return row ? { ...state, leaving: toggle(state.leaving, row.index) } : state;
+  }
+  return state;
+}
+
+/** The stewardship view's people list, as the detail pane's. */
+function stewardKey(state: ExplorerState, input: string, key: KeyInfo, context: KeyContext): ExplorerState {
+  const stewards = context.stewards ?? [];
+  const at = cursorOf(stewards, (row) => row.index === state.stewardPerson);
+  if (key.tab || input === 'h' || key.leftArrow) return { ...state, focus: 'tree' };
+  const moved = move(input, key, at, stewards.length, context.page);
+  if (moved !== undefined) return { ...state, stewardPerson: stewards[moved]?.index };
+  const row = stewards[at];
+  if (row && (input === ' ' || input === 'x' || key.return)) return { ...state, stewardPerson: row.index, leaving: toggle(state.leaving, row.index) };
   return state;
 }

@@ -48,13 +48,43 @@ export function moduleColumns(width: number): ModuleColumns {
 export interface PeopleColumns {
   readonly name: number;
   readonly modules: number;
+  /** Stewardship roles (`integrates 62% · build 30%`); 0 when nobody has one: no column. */
+  readonly roles: number;
 }
 
-export function peopleColumns(width: number): PeopleColumns {
-  // cursor 1 + mark 4 + name + 1 + files 6 + 1 + key in 6 + 1 + impact 6 + 2 + last 13 + 2 + modules
+/** `rolesWidth`: the longest roles text; the column takes at most that, and 0 leaves it out. */
+export function peopleColumns(width: number, rolesWidth = 0): PeopleColumns {
+  // cursor 1 + mark 4 + name + 1 + files 6 + 1 + key in 6 + 1 + impact 6 + 2 + last 13 + 2 + [roles + 2] + modules
   const rest = width - 43;
-  const name = Math.min(28, Math.ceil(rest * 0.45));
-  return { name, modules: rest - name };
+  if (rolesWidth <= 0) {
+    const name = Math.min(28, Math.ceil(rest * 0.45));
+    return { name, modules: rest - name, roles: 0 };
+  }
+  const name = Math.min(24, Math.ceil(rest * 0.35));
+  // Roles take what they need, the modules list keeping 14 columns where there is room for both.
+  const roles = Math.min(rolesWidth, Math.max(14, rest - 2 - name - 14));
+  return { name, roles, modules: rest - 2 - name - roles };
+}
+
+/** Widths of the stewardship view's activity rows: the bus factor columns as the module table's. */
+export interface ActivityColumns {
+  readonly busFactor: number;
+  readonly active: number;
+  /** Events within the window. */
+  readonly window: number;
+  readonly bar: number;
+  readonly activity: number;
+  readonly people: number;
+}
+
+export function activityColumns(width: number): ActivityColumns {
+  // cursor 1 + bus factor 7 + 1 + active 6 + 1 + window 6 + 2 + bar 5 + 2 + activity 11 + 2 + people
+  return { busFactor: 7, active: 6, window: 6, bar: 5, activity: 11, people: width - 44 };
+}
+
+/** The stewardship view: the activities (their headings are chrome), then the pane of the selected one's people. */
+export function stewardshipLayout(layout: ScreenLayout, activities: number): { readonly activities: number; readonly pane: number } {
+  return { activities, pane: layout.peopleHeight - activities };
 }
 
 /** First row to draw so `cursor` stays inside a window of `height` rows (as few jumps as possible). */

@@ -18,6 +18,8 @@ export interface PersonRow {
    * a person does not change their own numbers, so their row stays where it was.
    */
   readonly impact: number;
+  /** Stewardship roles they have now (`integrates 62%`; person-roles.ts). */
+  readonly roles: readonly string[];
 }
 
 export interface PeopleOptions {
@@ -29,6 +31,8 @@ export interface PeopleOptions {
   /** Case-insensitive substring of a name or email; '' for everyone. */
   readonly filter: string;
   readonly sort: SortOrder;
+  /** Each person's stewardship roles, `report.people` order; none when not given. */
+  readonly roles?: readonly (readonly string[])[];
 }
 
 /** Everyone in the history, for the people view. */
@@ -52,7 +56,7 @@ export function peopleRows(report: Report, options: PeopleOptions): PersonRow[] 
   });
   const needle = options.filter.toLowerCase();
   const rows = report.people
-    .map((person, index): PersonRow => ({ person, index, leaving: leaving.has(index), keyIn: keyIn[index] ?? [], impact: impact[index] ?? 0 }))
+    .map((person, index): PersonRow => ({ person, index, leaving: leaving.has(index), keyIn: keyIn[index] ?? [], impact: impact[index] ?? 0, roles: options.roles?.[index] ?? [] }))
     .filter((row) => needle === '' || [row.person.name, ...row.person.emails].some((text) => text.toLowerCase().includes(needle)));
   return rows.sort(comparator(options.sort));
 }

@@ -1,0 +1,97 @@
+import picomatch from 'picomatch';
+import { compileGlobs } from '../files/match-globs.js';
+
+/** What a build or delivery file is for (docs/stewardship.md, "Build and delivery"). */
+export type BuildFileCategory = 'ci' | 'containers' | 'infrastructure' | 'build' | 'release';
+
+/** Script extensions of release and deployment scripts (a document named release-notes.md is not one). */
+/**
+ * Release and deployment scripts: `release`, `deploy` or `publish`, alone or with a `-`/`_` suffix
+ * (`deploy-staging`), with no extension or a script's (`release-notes.md` is a document, not one).
+ */
+export const RELEASE_SCRIPT = /(?:^|\/)(?:release|deploy|publish)(?:[-_][^./]*)?(?:\.(?:sh|bash|zsh|py|rb|js|mjs|cjs|ts|mts|pl|ps1|cmd|bat|mk))?$/i;
+
+/**
+ * The files that run the project rather than make it, counted whatever Linguist says about them.
+ * Data, documented in docs/stewardship.md, with {@link RELEASE_SCRIPT}: extend it with the config's `stewardship.buildFiles`,
+ * narrow it with `stewardship.notBuildFiles`. picomatch globs over the path from the top, matched
+ * case-insensitively (`dockerfile`, `makefile`).
+ */
+export const BUILD_FILE_GLOBS: Readonly<Record<BuildFileCategory, readonly string[]>> = {
+  ci: [
+    '.github/workflows/**', '.github/actions/**', '**/action.{yml,yaml}', '.github/dependabot.{yml,yaml}',
+    '{,.github/}renovate.json{,5}', '.renovaterc{,.json}',
+    '**/.gitlab-ci.yml', '.gitlab/ci/**', '**/Jenkinsfile{,.*}', '**/*.jenkinsfile', '.circleci/**',
+    '**/azure-pipelines*.{yml,yaml}', '.azure-pipelines/**', '.azuredevops/**', '.travis.yml', '{.,}appveyor.yml',
+    'bitbucket-pipelines.yml', '.drone.yml', '.buildkite/**', '.cirrus.yml', '.woodpecker.yml', '.woodpecker/**',
+    '.semaphore/**', 'buildspec.{yml,yaml}', 'cloudbuild.{yml,yaml}', '.pre-commit-config.yaml', '{.,}codecov.yml',
+    'ci/**', '.ci/**',
+  ],
+  containers: [
+    '**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/docker-compose*.{yml,yaml}',
+    '**/compose.{yml,yaml}', '**/.dockerignore', '**/devcontainer.json',
+  ],
+  infrastructure: [
+    '**/*.tf', '**/*.tfvars', '**/terragrunt.hcl', '**/Chart.yaml', '**/charts/**', '**/helm/**', '**/k8s/**',
+    '**/kubernetes/**', '**/kustomization.{yml,yaml}', '**/skaffold.yaml', '**/Tiltfile', '**/Procfile', '**/fly.toml',
+    '**/netlify.toml', '**/vercel.json', '**/serverless.{yml,yaml}', '**/Vagrantfile', '**/ansible/**',
+  ],
+  build: [
+    '**/{GNUmakefile,Makefile,makefile}', '**/*.mk', '**/Makefile.am', '**/configure.ac', '**/configure.in',
+    '**/CMakeLists.txt', '**/*.cmake', '**/meson.build', '**/meson{_options.txt,.options}', '**/BUILD{,.bazel}',
+    'WORKSPACE{,.bazel}', 'MODULE.bazel', '**/*.bzl', '.bazelrc', '**/build.gradle{,.kts}', '**/settings.gradle{,.kts}',
+    '**/gradle.properties', 'gradle/libs.versions.toml', 'gradle/wrapper/gradle-wrapper.properties', '**/pom.xml',
+    '**/build.xml', '**/build.sbt', 'project/*.sbt', 'project/build.properties', '**/Rakefile', '**/*.gemspec',
+    '**/Gemfile', '**/package.json', '**/.npmrc', '**/.npmignore', '**/.yarnrc{,.yml}', 'lerna.json',
+    'pnpm-workspace.yaml', 'turbo.json', 'nx.json', '**/setup.{py,cfg}', '**/pyproject.toml', '**/MANIFEST.in',
+    '**/tox.ini', '**/noxfile.py', '**/requirements*.txt', '**/Pipfile', '**/Cargo.toml', '**/go.mod',
+    '**/composer.json', '**/*.{csproj,fsproj,vbproj,sln,nuspec}', '**/Directory.{Build,Packages}.{props,targets}',
+    '**/build.{sh,ps1,cmd,bat}', '**/Package.swift', '**/Podfile', '**/*.podspec', '**/mix.exs', '**/rebar.config',
+    '**/stack.yaml', '**/*.cabal', '**/dune-project', '**/deno.json{,c}', '**/{justfile,Justfile}',
+    '**/Taskfile.{yml,yaml}', '**/build.zig', '**/flake.nix',
+  ],
+  release: [
+    '**/.releaserc{,.*}', '**/release.config.*', 'release-please-config.json', '.release-please-manifest.json',
+    '.changeset/config.json', '.goreleaser.{yml,yaml}', '**/.goreleaser.{yml,yaml}',
+  ],
+};
+
+/**
+ * Never build files, whatever they are named: other people's code vendored in (its Makefile builds
+ * someone else's project) and test fixtures (a package.json a test reads).
+ */
+const NOT_OURS = /(?:^|\/)(?:node_modules|bower_components|vendors?|third[-_]party|extern(?:al)?|deps|fixtures|__fixtures__|testdata)\//i;
+
+export interface BuildFileOptions {
+  /** The config's `stewardship.buildFiles`: more build files (globs as `--include` takes them). */
+  readonly extra: readonly string[];
+  /** The config's `stewardship.notBuildFiles`: never build files. */
+  readonly not: readonly string[];
+}
+
+/** The build and delivery file test, memoised: the history pass asks for every path of every commit. */
+export function buildFileMatcher(options: BuildFileOptions): (path: string) => boolean {
+  // One regular expression for the ~150 globs: picomatch's list matcher would test them one by one.
+  const sources = Object.values(BUILD_FILE_GLOBS).flat().map((glob) => picomatch.makeRe(glob, { dot: true, nocase: true }).source);
+  const combined = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'i');
+  const defaults = (path: string) => combined.test(path);
+  const extra = compileGlobs(options.extra);
+  const not = compileGlobs(options.not);
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let verdict = known.get(path);
+    if (verdict === undefined) {
+      verdict = !not?.(path) && (extra?.(path) === true || (!NOT_OURS.test(path) && (defaults(path) || RELEASE_SCRIPT.test(path))));
+      known.set(path, verdict);
+    }
+    return verdict;
+  };
+}
+
+let categoryMatchers: [BuildFileCategory, picomatch.Matcher][] | undefined;
+
+/** The category of a default build file (undefined for one only the config names). */
+export function buildFileCategory(path: string): BuildFileCategory | undefined {
+  categoryMatchers ??= (Object.entries(BUILD_FILE_GLOBS) as [BuildFileCategory, readonly string[]][]).map(([category, globs]) => [category, picomatch(globs as string[], { dot: true, nocase: true })]);
+  return categoryMatchers.find(([, matches]) => matches(path))?.[0] ?? (RELEASE_SCRIPT.test(path) ? 'release' : undefined);
+}

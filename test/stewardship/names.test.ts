@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildFileCategory, buildFileMatcher } from '../../src/stewardship/build-files.js';
+import { isPlatformCommitter } from '../../src/history/platform-committers.js';
+import { releaseTagMatcher } from '../../src/stewardship/release-names.js';
+
+describe('release tag names (docs/stewardship.md, "Releases")', () => {
+  it('takes versions and release-* by default', () => {
+    const isRelease = releaseTagMatcher([]);
+    const yes = ['v1.2.3', '1.2', 'V2.0', 'v2.43.0-rc0', '1.0rc1', '3.0.0+build.5', 'pkg@1.2.3', '@scope/pkg@1.0.0', 'gitgui-0.10.0', 'api/v2.0', 'release-2024-05', 'release/7.1', 'releases/x', 'rel_1.2', 'curl-8_5_0', 'REL_16_1', 'OpenSSL_1_1_1w'];
+    const no = ['v1', '12', 'nightly', 'latest', 'stable', 'v1.x', 'before-refactor', '2024-05-01', 'release', 'v1 .2'];
+    expect(yes.filter((tag) => !isRelease(tag))).toEqual([]);
+    expect(no.filter((tag) => isRelease(tag))).toEqual([]);
+  });
+
+  it('lets the config globs replace the rule', () => {
+    const isRelease = releaseTagMatcher(['ship-*']);
+    expect(['ship-42', 'v1.2.3'].map(isRelease)).toEqual([true, false]);
+  });
+});
+
+describe('build and delivery files', () => {
+  it('knows CI, containers, infrastructure, build and release files, and leaves vendored ones out', () => {
+    const matches = buildFileMatcher({ extra: [], not: [] });
+    const expected: [string, string | undefined][] = [
+      ['.github/workflows/ci.yml', 'ci'],
+      ['.gitlab-ci.yml', 'ci'],
+      ['Jenkinsfile', 'ci'],
+      ['.circleci/config.yml', 'ci'],
+      ['azure-pipelines.yml', 'ci'],
+      ['ci/run-build-and-tests.sh', 'ci'],
+      ['docker/Dockerfile.dev', 'containers'],
+      ['services/api/dockerfile', 'containers'],
+      ['docker-compose.prod.yml', 'containers'],
+      ['infra/main.tf', 'infrastructure'],
+      ['charts/app/templates/deployment.yaml', 'infrastructure'],
+      ['Makefile', 'build'],
+      ['packages/a/package.json', 'build'],
+      ['pyproject.toml', 'build'],
+      ['config.mak.uname', undefined],
+      ['scripts/release.sh', 'release'],
+      ['bin/publish', 'release'],
+      ['tools/deploy-staging.py', 'release'],
+      ['docs/release-notes.md', undefined],
+      ['src/index.js', undefined],
+      ['vendor/lib/Makefile', undefined],
+      ['node_modules/x/package.json', undefined],
+      ['test/fixtures/app/package.json', undefined],
+    ];
+    expect(expected.map(([path]) => [path, matches(path) ? buildFileCategory(path) : undefined])).toEqual(expected);
+  });
+
+  it('takes the config lists: more files, and files that never are', () => {
+    const matches = buildFileMatcher({ extra: ['tools/*.sh', 'GIT-VERSION-GEN'], not: ['package.json'] });
+    expect(['tools/bump.sh', 'GIT-VERSION-GEN', 'package.json', 'a/package.json', 'Makefile'].map(matches)).toEqual([true, true, false, false, true]);
+  });
+});
+
+describe('platform committers', () => {
+  it('recognises GitHub’s web-flow committer, not people named GitHub-something', () => {
+    expect(isPlatformCommitter('GitHub', 'noreply@github.com')).toBe(true);
+    expect(isPlatformCommitter('GitHub Enterprise', 'noreply@github.example.com')).toBe(true);
+    expect(isPlatformCommitter('GitHub Fan', 'fan@example.com')).toBe(false);
+    expect(isPlatformCommitter('github', 'me@example.com')).toBe(false);
+  });
+});
