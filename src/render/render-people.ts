@@ -3,6 +3,7 @@ import type { MergeSuggestion } from '../identity/merge-suggestions.js';
 import type { PeopleReport } from '../report/people-report.js';
 import type { ReportPerson } from '../report/report.js';
 import { identityText, mergeState } from './render-mailmap.js';
+import { ROLE_SEPARATOR, roleText } from './person-roles.js';
 import type { RenderOptions } from './renderers.js';
 import { sanitizeForTerminal as safe, escapeJsonText } from './sanitize.js';
 import { formatTable, type Column } from './table.js';
@@ -30,8 +31,12 @@ function header(report: PeopleReport): string {
 
 function peopleTable(report: PeopleReport, options: RenderOptions): string[] {
   const coAuthors = report.people.some((person) => person.coAuthored > 0);
+  // Stewardship roles (integrates 62% · releases 100%): a column only when someone has one.
+  const roles = new Map<string, string[]>();
+  for (const role of report.roles) roles.set(role.id, [...(roles.get(role.id) ?? []), roleText(role)]);
+  const withRoles = roles.size > 0;
   const rows = [
-    ['name', 'emails', 'commits', ...(coAuthors ? ['co-authored'] : []), 'first', 'last', 'departed', 'bot', 'files'],
+    ['name', 'emails', 'commits', ...(coAuthors ? ['co-authored'] : []), 'first', 'last', 'departed', 'bot', 'files', ...(withRoles ? ['roles'] : [])],
     ...report.people.map((person) => [
       safe(person.names.join(', ') || person.id),
       safe(person.emails.join(', ')) || '-',
@@ -42,6 +47,7 @@ function peopleTable(report: PeopleReport, options: RenderOptions): string[] {
       departedCell(person, report.departedAfter),
       person.bot ? 'bot' : '',
       count(person.filesAuthored),
+      ...(withRoles ? [(roles.get(person.id) ?? []).join(ROLE_SEPARATOR)] : []),
     ]),
   ];
   // On a terminal, long name and email lists are cut so every row stays on one line.
@@ -57,6 +63,7 @@ function peopleTable(report: PeopleReport, options: RenderOptions): string[] {
     { align: 'left' },
     { align: 'left' },
     { align: 'right' },
+    ...(withRoles ? [{ align: 'left' } as const] : []),
   ];
   const lines = formatTable(rows, columns, (row, _c, text) => (row === 0 ? options.style.paint('bold', text) : text));
   return lines.map((line) => `  ${line}`);

@@ -4,6 +4,7 @@ import type { BeforeAfter, Report, ReleaseActivity, StewardPerson, Stewardship, 
 import { STEWARDSHIP_KINDS } from '../report/report.js';
 import type { RenderOptions } from './renderers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
+import { stewardShare } from '../report/steward-roles.js';
 import { formatTable, type Column } from './table.js';
 
 /**
@@ -14,18 +15,6 @@ import { formatTable, type Column } from './table.js';
 /** `Name †` for a steward who has departed, as the rest of the text output marks them. */
 export function stewardLabel(person: Pick<StewardPerson, 'name' | 'email' | 'id' | 'departed'>): string {
   return `${safe(person.name || person.email || person.id)}${person.departed ? ' †' : ''}`;
-}
-
-/**
- * A steward's share as the bus factor counts it: of the window's events for the counted
- * activities, of the build files for build (its bus factor is the build files' authorship).
- */
-export function stewardShare(kind: StewardshipKind, stewardship: Stewardship, person: StewardPerson, which: 'window' | 'all' = 'window'): number {
-  if (kind === 'build') {
-    const files = stewardship.build.files.length;
-    return files === 0 ? 0 : (person.files ?? 0) / files;
-  }
-  return which === 'window' ? person.windowShare : person.share;
 }
 
 /** `2 names not releases`, `1 not a commit`: the tags not counted as releases, by reason. */

@@ -1,6 +1,7 @@
 import type { MergeSuggestion } from '../identity/merge-suggestions.js';
 import type { Warning } from '../warnings.js';
 import type { Report, ReportPerson } from './report.js';
+import { stewardRoles, type StewardRole } from './steward-roles.js';
 
 /**
  * What `busfactor people --json` prints (docs/people.md): everyone, and the identities that are
@@ -23,6 +24,11 @@ export interface PeopleReport {
   readonly people: readonly ReportPerson[];
   /** In group order, then surest reason first (identity/merge-suggestions.ts documents each field). */
   readonly suggestions: readonly MergeSuggestion[];
+  /**
+   * Stewardship roles held now (docs/stewardship.md), in `people` order then activity order: the
+   * activity and their share of its window events (build: of the build files they author).
+   */
+  readonly roles: readonly StewardRole[];
   readonly warnings: readonly Warning[];
 }
 
@@ -37,6 +43,7 @@ export function buildPeopleReport(report: Report, suggestions: readonly MergeSug
     departedAfter: report.settings.departedAfter,
     people: report.people,
     suggestions,
+    roles: stewardRoles(report),
     warnings: report.warnings,
   };
 }

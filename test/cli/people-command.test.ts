@@ -107,8 +107,9 @@ describe('busfactor people', () => {
   it('--json: the people of the report and the suggestions; --format json is the same', () => {
     const repo = fixture(PEOPLE_HISTORY);
     const report = peopleJson([repo.dir]);
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'repository', 'head', 'revision', 'referenceTime', 'departedAfter', 'people', 'suggestions', 'warnings']);
-    expect([report.schemaVersion, report.tool.name, report.head, report.referenceTime, report.departedAfter, report.warnings]).toEqual([1, 'busfactor', repo.rev('HEAD'), '2024-06-01T12:00:00Z', '1y', []]);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'repository', 'head', 'revision', 'referenceTime', 'departedAfter', 'people', 'suggestions', 'roles', 'warnings']);
+    // No merge, tag, trailer or build file: nobody holds a stewardship role.
+    expect([report.schemaVersion, report.tool.name, report.head, report.referenceTime, report.departedAfter, report.roles, report.warnings]).toEqual([1, 'busfactor', repo.rev('HEAD'), '2024-06-01T12:00:00Z', '1y', [], []]);
     // Most commits first, then id ('4' < 'd' < 'j' < 'o'); every creator authors their own files,
     // dependabot's edit is dropped (bots left out), Old Timer departed as inactive.
     expect(rows(report)).toEqual([

@@ -116,6 +116,25 @@ describe('stewardship', () => {
     expect(departed.stewardship.integration.people.find((p) => p.name === 'Owen Park')?.departed).toBe(true);
   });
 
+  it('busfactor people shows each person\'s roles now, in text and JSON', () => {
+    const repo = fixture(STEWARDSHIP_HISTORY);
+    // Window shares: integration Maya 2 and Owen 2 of 4; releases Maya 2, Owen 1 of 3; review Rae
+    // 1 of 1; build files authored of 3: Owen 2, Maya 1, Alice 1. Olaf and Bob hold nothing now.
+    const json = JSON.parse(runCli(['people', repo.dir, '--json']).stdout);
+    const rolesOf = (id: string) => json.roles.filter((r: { id: string }) => r.id === id).map((r: { activity: string; share: number }) => [r.activity, Math.round(r.share * 100)]);
+    expect(rolesOf('maya@example.com')).toEqual([['integration', 50], ['releases', 67], ['build', 33]]);
+    expect(rolesOf('owen@example.com')).toEqual([['integration', 50], ['releases', 33], ['build', 67]]);
+    expect(rolesOf('rae@example.com')).toEqual([['review', 100]]);
+    expect(rolesOf('olaf@example.com')).toEqual([]);
+    const text = runCli(['people', repo.dir]).stdout.split('\n');
+    const row = (name: string) => text.find((line) => line.startsWith(`  ${name}`)) ?? '';
+    expect(text[2]).toMatch(/ files {2}roles$/);
+    expect(row('Maya Lind')).toMatch(/ {2}integrates 50% · releases 67% · build 33%$/);
+    expect(row('Owen Park')).toMatch(/ {2}integrates 50% · releases 33% · build 67%$/);
+    expect(row('Rae Ruiz')).toMatch(/ {2}reviews 100%$/);
+    expect(row('Olaf Old')).toMatch(/ {2}0$/);
+  });
+
   it('a maintainer who only lands other people\'s work has not departed', async () => {
     const report = await analyze({ path: fixture(MERGING_MAINTAINER_HISTORY).dir });
     expect(report.people.find((p) => p.name === 'Owen Park')).toMatchObject({ lastCommitAt: '2022-01-10T12:00:00Z', lastActiveAt: '2024-05-01T12:00:00Z', departed: false });

@@ -9,7 +9,7 @@ import { knowledgeIslands, type IslandSummary } from './knowledge-islands.js';
 import { lineShares, type LineSummary } from './line-shares.js';
 import { buildModuleTree, kindsOf, type ModuleKind, type ModuleNode } from './module-tree.js';
 import { peopleRows, type PersonRow } from './people-rows.js';
-import { personRoles, ROLE_SEPARATOR } from './person-roles.js';
+import { personRoles, ROLE_SEPARATOR } from '../../render/person-roles.js';
 import { scoreTree } from './score-tree.js';
 import { activityRows, stewardRows, type ActivityRow, type StewardRow, type StewardshipScores } from './stewardship-rows.js';
 import { treeCursor, visibleRows, type TreeRow } from './visible-rows.js';

@@ -18,7 +18,7 @@ export interface PersonRow {
    * a person does not change their own numbers, so their row stays where it was.
    */
   readonly impact: number;
-  /** Stewardship roles they have now (`integrates 62%`; person-roles.ts). */
+  /** Stewardship roles they have now (`integrates 62%`; render/person-roles.ts). */
   readonly roles: readonly string[];
 }
 

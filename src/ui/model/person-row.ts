@@ -4,7 +4,7 @@ import { DEPARTED_MARK, fit, fitWithMarker, type Segment } from './cells.js';
 import { formatAge } from './format-age.js';
 import type { PeopleColumns } from './layout.js';
 import type { PersonRow } from './people-rows.js';
-import { ROLE_SEPARATOR } from './person-roles.js';
+import { ROLE_SEPARATOR } from '../../render/person-roles.js';
 
 /**
  * One row of the people view: `›[x] Alice Archer   12   key 3   impact 1   3 months ago   lib, api`,

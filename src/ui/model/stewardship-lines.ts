@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { count, percent, riskLevel } from '../../format.js';
-import { absentReason, activityFacts, stewardLabel, stewardShare } from '../../render/render-stewardship.js';
+import { absentReason, activityFacts, stewardLabel } from '../../render/render-stewardship.js';
+import { stewardShare } from '../../report/steward-roles.js';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import type { Stewardship, StewardshipKind } from '../../report/report.js';
 import type { StewardshipScore } from '../../report/stewardship-score.js';

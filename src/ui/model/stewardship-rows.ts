@@ -2,7 +2,7 @@ import { compareText } from '../../compare-text.js';
 import type { Report, StewardPerson, StewardshipActivity, StewardshipKind } from '../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../report/report.js';
 import type { ActivityScores } from '../../report/stewardship-score.js';
-import { stewardShare } from '../../render/render-stewardship.js';
+import { stewardShare } from '../../report/steward-roles.js';
 import type { SortOrder } from './sort-order.js';
 
 /** `scoreStewardship`'s answer: each present activity's two bus factors. */
