@@ -10,8 +10,8 @@
 //
 //   npm run bench -- <repo> --lines [--rev <commit>] [--first-parent]
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { treeRss } from './tree-rss.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,39 +29,6 @@ function parseArgs(argv) {
   }
   if (!options.repo) throw new Error('usage: npm run bench -- <repo> [--rev <commit>] [--runs <n>]');
   return options;
-}
-
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc; 0 elsewhere). */
-function treeRss(rootPid) {
-  let entries;
-  try {
-    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return 0;
-  }
-  const children = new Map();
-  const rss = new Map();
-  for (const pid of entries) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
-      rss.set(Number(pid), pages * 4096);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(pid));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 /** Runs a command, discarding stdout; returns wall seconds, peak tree memory, exit code, stderr. */

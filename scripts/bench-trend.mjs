@@ -9,9 +9,10 @@
 //
 // Works on bare mirrors without a config file (git needs only HEAD, objects and refs).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { treeRss } from '../bench/tree-rss.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,38 +29,6 @@ function parseArgs(argv) {
   }
   if (!options.repo) throw new Error('usage: node scripts/bench-trend.mjs <repo> [--rev <commit>] [--runs <n>] [--points <n>]');
   return options;
-}
-
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc; 0 elsewhere). */
-function treeRss(rootPid) {
-  let entries;
-  try {
-    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return 0;
-  }
-  const children = new Map();
-  const rss = new Map();
-  for (const pid of entries) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      rss.set(Number(pid), Number(fields[21]) * 4096);
-      const ppid = Number(fields[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(pid));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 /** GNU time, when installed: CPU seconds of the whole process tree, which a busy machine distorts less than wall time. */

@@ -20,8 +20,8 @@ export interface DepartureRules {
   /** The config's `people.departed` and `people.present`. */
   readonly departed: readonly string[];
   readonly present: readonly string[];
-  /** Per person: their last activity of any kind (people/last-active.ts); their last commit when absent. */
-  readonly lastActive?: readonly (number | undefined)[];
+  /** Per person: their last activity of any kind (people/last-active.ts). */
+  readonly lastActive: readonly (number | undefined)[];
 }
 
 /**
@@ -33,7 +33,7 @@ export interface DepartureRules {
  */
 export function departedPeople(people: readonly Person[], rules: DepartureRules): DepartedPeople {
   const departure: (Departure | undefined)[] = people.map((person) => {
-    const last = rules.lastActive ? rules.lastActive[person.index] : person.lastCommitAt;
+    const last = rules.lastActive[person.index];
     if (rules.referenceTime === undefined || last === undefined) return undefined;
     return rules.referenceTime - last > rules.after ? 'inactive' : undefined;
   });

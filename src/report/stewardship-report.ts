@@ -173,7 +173,7 @@ export function stewardshipReport(input: StewardshipInput): Stewardship {
     integration: integrationActivity,
     releases: releaseActivity,
     review: reviewActivity,
-    build: buildActivity(input, build, departedIds),
+    build: buildActivity(input, build),
   };
 }
 
@@ -196,7 +196,7 @@ function cadence(input: StewardshipInput): Pick<ReleaseActivity, 'windowReleases
 }
 
 /** Build and delivery: the greedy truck factor of the build files' AVL authorship; changes per person. */
-function buildActivity(input: StewardshipInput, tally: ActivityTally, departedIds: ReadonlySet<string>): BuildActivity {
+function buildActivity(input: StewardshipInput, tally: ActivityTally): BuildActivity {
   const { buildAuthorship: authorship, people } = input;
   const authoredFiles = new Map<number, number>();
   for (const list of authorship.authors) for (const person of list) authoredFiles.set(person, (authoredFiles.get(person) ?? 0) + 1);
@@ -206,8 +206,7 @@ function buildActivity(input: StewardshipInput, tally: ActivityTally, departedId
   const { people: stewards, events, windowEvents } = tally.people((person) => ({ files: authoredFiles.get(person) ?? 0 }));
   if (files.length === 0) return { ...absent(tally.botEvents, stewards, events, windowEvents), files };
   const activity: BuildActivity = { present: true, busFactor: 0, activeBusFactor: 0, keyPeople: [], activeKeyPeople: [], events, windowEvents, botEvents: tally.botEvents, people: stewards, files };
-  const departed = new Set([...departedIds].map((id) => input.index.indexOf.get(id) as number));
   const all = buildBusFactor(activity, input.index);
-  const now = buildBusFactor(activity, input.index, departed);
+  const now = buildBusFactor(activity, input.index, input.departed);
   return { ...activity, busFactor: all.busFactor, activeBusFactor: now.busFactor, keyPeople: all.keyPeople, activeKeyPeople: now.keyPeople };
 }
