@@ -49,6 +49,11 @@ export interface AnalyzeOptions extends Partial<AnalysisOptionValues> {
   readonly modules?: Readonly<Record<string, readonly string[]>>;
   readonly aliases?: Readonly<Record<string, readonly string[]>>;
   readonly signal?: AbortSignal;
+  /**
+   * Modules whose active bus factor is below the number this returns, for the settings resolved, get
+   * successors in the report (default 2). `busfactor check` asks for its policies' highest minimum.
+   */
+  readonly successorsBelow?: (settings: Settings) => number;
   /** Keep the pass's commits, so a trend can be computed afterwards without another scan. */
   readonly keepFacts?: boolean;
   /** Progress for a terminal: phase changes and, during the history scan, commits so far. */
@@ -194,6 +199,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     departure,
     without,
     lineages: lineage.paths,
+    ...(options.successorsBelow ? { successorsBelow: options.successorsBelow(settings) } : {}),
     activity,
     lastActive: active,
     stewardship: {
@@ -297,7 +303,7 @@ function recencyWarnings(settings: Settings, withoutRecentData: readonly string[
 
 /** The analysis settings among the options: everything but the path, callbacks and lists. */
 function explicitSettings(options: AnalyzeOptions): Partial<AnalysisOptionValues> {
-  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, ...settings } = options;
+  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, successorsBelow: _successorsBelow, ...settings } = options;
   return settings;
 }
 

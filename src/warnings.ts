@@ -20,7 +20,10 @@ export type WarningCode =
   | 'codeowners-unreadable'
   | 'no-recent-data'
   | 'trend-range'
-  | 'tags-unreadable';
+  | 'tags-unreadable'
+  | 'policy-unmatched'
+  | 'rule-skipped'
+  | 'step-summary-unwritable';
 
 export interface Warning {
   /** A stable machine-readable code. */

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { OptionSpec } from '../settings/option-schema.js';
 import { AGE_EXPECTED, parseAge } from '../settings/parse-age.js';
+import { parseShare, SHARE_EXPECTED } from '../settings/parse-share.js';
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
@@ -9,6 +10,12 @@ function positiveInteger(value: string): number {
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+function share(value: string): number {
+  const parsed = parseShare(value);
+  if (parsed === undefined) throw new InvalidArgumentError(SHARE_EXPECTED);
+  return parsed;
 }
 
 /** An age is kept as typed (the report shows it so), once it parses. */
@@ -47,6 +54,7 @@ export function commanderOptions(key: string, spec: OptionSpec): Option[] {
   if (type.kind === 'count') option.argParser(positiveInteger);
   else if (type.kind === 'globs' || type.kind === 'strings') option.argParser(collect);
   else if (type.kind === 'age') option.argParser(ageText);
+  else if (type.kind === 'share') option.argParser(share);
   else if (type.kind === 'choice') option.choices(type.choices as string[]);
   else if (type.kind === 'list') option.argParser(listOf([...type.choices, ...(type.special ?? [])]));
   const shown = Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default);

@@ -1,5 +1,7 @@
 import { CommanderError } from 'commander';
+import { underGithubActions } from '../check/github-actions.js';
 import { EXIT } from '../errors.js';
+import { escapeCommandData } from '../render/escape-workflow-command.js';
 import { COMMANDS } from './commands/registry.js';
 import { createProgram } from './program.js';
 import { EXIT_INTERRUPTED, reportError } from './report-error.js';
@@ -51,7 +53,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write('busfactor: interrupted\n');
       return EXIT_INTERRUPTED;
     }
-    return reportError(error, (line) => process.stderr.write(line));
+    let message = '';
+    const code = reportError(error, (line) => {
+      message += line;
+      process.stderr.write(line);
+    });
+    // In a GitHub Actions log the one line also becomes an annotation (docs/check.md, "GitHub Actions").
+    if (underGithubActions()) process.stderr.write(`::error title=busfactor::${escapeCommandData(message.trim())}\n`);
+    return code;
   } finally {
     for (const name of SIGNALS) process.off(name, onInterrupt);
   }

@@ -15,7 +15,9 @@ export async function configuredModules(context: ModuleContext): Promise<ModuleD
       context.warnings.push({ code: 'module-unmatched', message: `configured module "${name}" matches no counted file (${globs.join(', ')})` });
       continue;
     }
-    modules.push({ id: `config:${name}`, kind: 'config', name, files });
+    // The repository's own config file is where the module is declared (annotations point at it).
+    const config = context.settings.config;
+    modules.push({ id: `config:${name}`, kind: 'config', name, files, ...(config?.source === 'repository' ? { source: config.path } : {}) });
   }
   return modules;
 }

@@ -45,6 +45,11 @@ export interface ReportInput {
   readonly departure: readonly ('inactive' | 'config' | undefined)[];
   /** `--without`: person indices leaving in the what-if (empty: no what-if). */
   readonly without: readonly number[];
+  /**
+   * Modules whose active bus factor is below this get successors (default 2: those at 0 or 1).
+   * `busfactor check` raises it to its highest module minimum, so every module it flags names them.
+   */
+  readonly successorsBelow?: number;
   /** Rename groups and dated activity: successors' evidence. */
   readonly lineages: ReadonlyMap<string, PathLineage>;
   readonly activity: ActivityCollector;
@@ -88,7 +93,7 @@ export function buildReport(input: ReportInput): Report {
   const modules: ModuleReport[] = listed.map((module, i) => {
     const active = scoreFiles(index, module.files, departed);
     const holders = new Set(active.keyPeople.map((person) => index.indexOf.get(person.id) as number));
-    const successors = active.busFactor <= 1 ? successorsOf(successorInput, module.files, holders) : undefined;
+    const successors = active.busFactor < (input.successorsBelow ?? 2) ? successorsOf(successorInput, module.files, holders) : undefined;
     return moduleReport(module, scoreFiles(index, module.files), active, module.files.filter((file) => lost[file]).length, successors, moduleLines[i]);
   });
   const membership = authorship.files.map((): string[] => []);
@@ -200,6 +205,7 @@ function moduleReport(module: ModuleDefinition, score: ScopeScore, active: Scope
     ...(module.path !== undefined ? { path: module.path } : {}),
     ...(module.depth !== undefined ? { depth: module.depth } : {}),
     ...(module.owners !== undefined ? { owners: module.owners } : {}),
+    ...(module.source !== undefined ? { definedIn: { file: module.source, ...(module.line !== undefined ? { line: module.line } : {}) } } : {}),
     files: score.files,
     busFactor: score.busFactor,
     activeBusFactor: active.busFactor,

@@ -400,6 +400,11 @@ export interface ModuleReport {
   readonly depth?: number;
   /** CODEOWNERS rules: the declared owners, as written. */
   readonly owners?: readonly string[];
+  /**
+   * Where the module is declared, from the top of the repository: its CODEOWNERS file and line, its
+   * package manifest (`packages/api/package.json`), the repository's busfactor.json. Absent for folders.
+   */
+  readonly definedIn?: { readonly file: string; readonly line?: number };
   readonly files: number;
   readonly busFactor: number;
   /** The module's bus factor over people still here. */

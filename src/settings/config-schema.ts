@@ -1,6 +1,8 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { checkConfigSchema, type CheckConfig } from '../check/check-config.js';
 import { AGE_EXPECTED, parseAge } from './parse-age.js';
+import { SHARE_EXPECTED } from './parse-share.js';
 import { allOptions, type AnalysisOptionValues, type OptionSpec } from './option-schema.js';
 
 /**
@@ -40,6 +42,9 @@ function schemaOf(spec: OptionSpec): z.ZodType {
       break;
     case 'count':
       schema = z.number({ error: 'expected a whole number of 1 or more' }).int({ error: 'expected a whole number of 1 or more' }).min(1, { error: 'expected a whole number of 1 or more' });
+      break;
+    case 'share':
+      schema = z.number({ error: SHARE_EXPECTED }).min(0, { error: SHARE_EXPECTED }).max(1, { error: SHARE_EXPECTED });
       break;
     case 'boolean':
       schema = z.boolean({ error: 'expected true or false' });
@@ -102,6 +107,7 @@ export const configSchema = z
       .strict()
       .optional()
       .describe('the stewardship lens: which tags are releases, which files build and deliver the project (docs/stewardship.md)'),
+    check: checkConfigSchema.optional(),
   })
   .strict();
 
@@ -115,6 +121,7 @@ export type ConfigFile = Partial<AnalysisOptionValues> & {
     readonly aliases?: Record<string, string[]>;
     readonly people?: { readonly departed?: string[]; readonly present?: string[] };
     readonly stewardship?: { readonly releaseTags?: string[]; readonly buildFiles?: string[]; readonly notBuildFiles?: string[] };
+    readonly check?: CheckConfig;
   };
 
 /** The keys a config file may have, for the unknown-key message. */

@@ -23,6 +23,11 @@ export interface LoadedConfig {
   readonly path: string;
   /** The keys that passed validation. */
   readonly values: ConfigFile;
+  /**
+   * Problems with the `check` section. A scan only warns about them; `busfactor check` refuses to
+   * run on them (exit 2): a gate must not quietly pass because a policy was dropped.
+   */
+  readonly checkProblems: readonly string[];
 }
 
 /** `--config FILE`: any problem with it is an error (one line, exit 2): the user asked for it. */
@@ -33,7 +38,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   const problems: string[] = [];
   const values = await validate(file, found.content, problems);
   if (problems.length > 0) throw new ConfigError(problems[0] as string);
-  return { source: 'file', path: file, values };
+  return { source: 'file', path: file, values, checkProblems: [] };
 }
 
 /**
@@ -53,9 +58,10 @@ export async function loadRepositoryConfig(repo: Repository, commit: string, war
       return undefined;
     }
     const problems: string[] = [];
-    const values = await validate(name, found.content, problems);
+    const checkProblems: string[] = [];
+    const values = await validate(name, found.content, problems, checkProblems);
     for (const problem of problems) warnings.push({ code: 'config-unusable', message: `${problem} (ignored)` });
-    return { source: 'repository', path: name, values };
+    return { source: 'repository', path: name, values, checkProblems };
   }
   return undefined;
 }
@@ -64,7 +70,7 @@ export async function loadRepositoryConfig(repo: Repository, commit: string, war
  * Parses and validates; every problem is one line (`busfactor.json: modules.billing: expected an
  * array of globs, got 3`) in `problems`, and the entries at fault are left out of the result.
  */
-async function validate(file: string, content: Buffer, problems: string[]): Promise<ConfigFile> {
+async function validate(file: string, content: Buffer, problems: string[], checkProblems: string[] = []): Promise<ConfigFile> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(content.toString('utf8'));
@@ -84,7 +90,9 @@ async function validate(file: string, content: Buffer, problems: string[]): Prom
     const result = configSchema.safeParse(candidate);
     if (result.success) return result.data as ConfigFile;
     for (const issue of result.error.issues) {
-      problems.push(message(file, issue, parsed, issue.path.length === 0 ? CONFIG_KEYS : nestedKeys(configSchema.shape, issue.path)));
+      const text = message(file, issue, parsed, issue.path.length === 0 ? CONFIG_KEYS : nestedKeys(configSchema.shape, issue.path));
+      problems.push(text);
+      if (issue.path[0] === 'check') checkProblems.push(text);
       candidate = without(candidate, issue);
     }
   }
@@ -102,6 +110,8 @@ function message(file: string, issue: z.core.$ZodIssue, input: unknown, known: r
 
 /** The candidate without the entry an issue is about: the key, or the record entry below it. */
 function without(candidate: Record<string, unknown>, issue: z.core.$ZodIssue): Record<string, unknown> {
+  // The check section is deep: only the entry at fault goes (`check.modules.billing.min`).
+  if (issue.path[0] === 'check') return withoutPath(candidate, issue.path, issue.code === 'unrecognized_keys' ? issue.keys : undefined);
   const next = { ...candidate };
   if (issue.code === 'unrecognized_keys') {
     // Only the unknown keys go, at the level they are at (`people.gone`): the rest of that object stays.
@@ -121,6 +131,21 @@ function without(candidate: Record<string, unknown>, issue: z.core.$ZodIssue): R
     next[top] = record;
   } else delete next[top];
   return next;
+}
+
+/** A copy of `value` without what is at `path` (or, given `keys`, without those keys of the object at `path`). */
+function withoutPath(value: Record<string, unknown>, path: readonly PropertyKey[], keys?: readonly string[]): Record<string, unknown> {
+  const copy: Record<PropertyKey, unknown> = { ...value };
+  if (path.length === 0) {
+    for (const key of keys ?? []) delete copy[key];
+    return copy;
+  }
+  const [head, ...rest] = path as [PropertyKey, ...PropertyKey[]];
+  const inner = copy[head];
+  if (rest.length === 0 && keys === undefined) delete copy[head];
+  else if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) copy[head] = withoutPath(inner as Record<string, unknown>, rest, keys);
+  else delete copy[head];
+  return copy;
 }
 
 /** The keys an object of the schema takes at `path` (`people` → departed, present), for the unknown-key message. */

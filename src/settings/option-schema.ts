@@ -35,6 +35,8 @@ export type OptionType =
   | { readonly kind: 'age' }
   /** Repeatable free text, never from a config file (`--without <person>`). */
   | { readonly kind: 'strings' }
+  /** A share from 0 to 1, written `0.25` or `25%` (`--max-lost 0.25`). */
+  | { readonly kind: 'share' }
   /** One of a few words (`--algorithm avl`). */
   | { readonly kind: 'choice'; readonly choices: readonly string[] }
   /** A comma list of words (`--modules dirs,codeowners`), an array in the file. */
@@ -161,7 +163,7 @@ export const OUTPUT_OPTIONS = {
 /** The value a setting of this type holds. */
 export type ValueOf<T extends OptionType> = T extends { readonly kind: 'string' }
   ? string
-  : T extends { readonly kind: 'count' }
+  : T extends { readonly kind: 'count' } | { readonly kind: 'share' }
     ? number
     : T extends { readonly kind: 'boolean' }
       ? boolean
@@ -175,7 +177,9 @@ export type ValueOf<T extends OptionType> = T extends { readonly kind: 'string' 
             ? (C | S)[]
             : never;
 
-type Values<T extends Record<string, OptionSpec>> = { -readonly [K in keyof T]: ValueOf<T[K]['type']> };
+/** The values of a group of options, by key. */
+export type OptionValues<T extends Record<string, OptionSpec>> = { -readonly [K in keyof T]: ValueOf<T[K]['type']> };
+type Values<T extends Record<string, OptionSpec>> = OptionValues<T>;
 
 /** Every analysis setting, resolved (defaults, then the config file, then flags). */
 export type AnalysisOptionValues = Values<typeof ANALYSIS_OPTIONS>;

@@ -1,3 +1,4 @@
+import type { CheckConfig } from '../check/check-config.js';
 import type { Warning } from '../warnings.js';
 import type { LoadedConfig } from './load-config.js';
 import { ANALYSIS_OPTIONS, type AnalysisOptionKey, type AnalysisOptionValues } from './option-schema.js';
@@ -12,6 +13,8 @@ export interface Settings extends AnalysisOptionValues {
   readonly people: { readonly departed: readonly string[]; readonly present: readonly string[] };
   /** The config's `stewardship`: release tag globs (empty: the default rule), extra and excluded build files. */
   readonly stewardship: { readonly releaseTags: readonly string[]; readonly buildFiles: readonly string[]; readonly notBuildFiles: readonly string[] };
+  /** The config's `check` policies (docs/check.md), and the problems found in them (`busfactor check` stops on those). */
+  readonly check: { readonly policy: CheckConfig; readonly problems: readonly string[] };
   /** Where the config came from, if one was used. */
   readonly config: { readonly source: 'repository' | 'file'; readonly path: string } | undefined;
 }
@@ -52,6 +55,7 @@ export function resolveSettings(
     aliases: (fromFile.aliases as Settings['aliases'] | undefined) ?? {},
     people: { departed: [], present: [], ...(fromFile.people as Partial<Settings['people']> | undefined) },
     stewardship: { releaseTags: [], buildFiles: [], notBuildFiles: [], ...(fromFile.stewardship as Partial<Settings['stewardship']> | undefined) },
+    check: { policy: (fromFile.check as CheckConfig | undefined) ?? {}, problems: config?.checkProblems ?? [] },
     config: config ? { source: config.source, path: config.path } : undefined,
   };
 }

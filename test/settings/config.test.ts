@@ -70,7 +70,7 @@ describe('the config file', () => {
       'busfactor.json: modules.billing: expected an array of globs, got 3 (ignored)',
       expect.stringMatching(/^busfactor\.json: modules\.bad\[0\]: expected a glob that parses \(Missing closing: "\]".*\), got "src\/\[abc" \(ignored\)$/),
       'busfactor.json: modules.out[0]: expected a glob inside the repository (no ..), got "../secrets/**" (ignored)',
-      expect.stringMatching(/^busfactor\.json: unknown key "nope" \(known: \$schema, rev, algorithm, departedAfter, stewardshipWindow, coAuthors, moduleKinds, depth, .*aliases, people, stewardship\) \(ignored\)$/),
+      expect.stringMatching(/^busfactor\.json: unknown key "nope" \(known: \$schema, rev, algorithm, departedAfter, stewardshipWindow, coAuthors, moduleKinds, depth, .*aliases, people, stewardship, check\) \(ignored\)$/),
       "busfactor.json: rev: a repository's own config cannot choose the revision it is read from (ignored; give --rev)",
       'configured module "gone" matches no counted file (nowhere/**)',
     ]);
@@ -118,7 +118,7 @@ describe('the config file', () => {
   it('ships a JSON Schema equal to the one the option list makes (npm run schema rewrites it)', () => {
     const shipped = JSON.parse(readFileSync(new URL('../../schema/busfactor.schema.json', import.meta.url), 'utf8'));
     expect(shipped).toEqual(configJsonSchema());
-    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'rev', 'algorithm', 'departedAfter', 'stewardshipWindow', 'coAuthors', 'moduleKinds', 'depth', 'minFiles', 'include', 'exclude', 'includeBots', 'allText', 'lines', 'firstParent', 'ignoreRevs', 'modules', 'aliases', 'people', 'stewardship']);
+    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'rev', 'algorithm', 'departedAfter', 'stewardshipWindow', 'coAuthors', 'moduleKinds', 'depth', 'minFiles', 'include', 'exclude', 'includeBots', 'allText', 'lines', 'firstParent', 'ignoreRevs', 'modules', 'aliases', 'people', 'stewardship', 'check']);
     expect(shipped.additionalProperties).toBe(false);
   });
 });

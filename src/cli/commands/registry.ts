@@ -1,6 +1,7 @@
 import { ANALYSIS_OPTIONS, OUTPUT_OPTIONS, type OptionSpec } from '../../settings/option-schema.js';
 import { TREND_OPTIONS } from '../../settings/trend-options.js';
 import { PEOPLE_OPTIONS } from '../../settings/people-options.js';
+import { CHECK_OUTPUT_OPTIONS, CHECK_POLICY_OPTIONS } from '../../settings/check-options.js';
 import type { CommandModule } from './command.js';
 
 /** One command of the CLI: its help, its argument, its options, and its module, loaded only when it runs. */
@@ -11,6 +12,11 @@ export interface CommandEntry {
   readonly outputOptions: Readonly<Record<string, OptionSpec>>;
   readonly isDefault?: boolean;
   readonly load: () => Promise<CommandModule>;
+}
+
+/** Options of a command less those it has no use for (check: the what-if's --without). */
+function withoutKeys(options: Readonly<Record<string, OptionSpec>>, keys: readonly string[]): Readonly<Record<string, OptionSpec>> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => !keys.includes(key)));
 }
 
 /** The commands, by name: adding one is one module and one entry here. */
@@ -37,6 +43,13 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
       ...TREND_OPTIONS,
     },
     load: async () => import('./trend.js'),
+  },
+  check: {
+    description: 'the CI gate: evaluate bus-factor policies (config "check" section and flags); exit 0 pass, 1 a breach, 2 bad input. Formats for CI: SARIF, JUnit, CodeClimate, Markdown, GitHub annotations',
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['without']),
+    outputOptions: { ...CHECK_POLICY_OPTIONS, ...CHECK_OUTPUT_OPTIONS },
+    load: async () => import('./check.js'),
   },
   people: {
     description: 'list everyone in the history (emails, names, commits, first and last commit, departed, bot, files authored) and suggest identities to merge; --mailmap prints them as .mailmap lines to review',

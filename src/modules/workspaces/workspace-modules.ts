@@ -18,6 +18,23 @@ export const WORKSPACE_FINDERS: Readonly<Record<string, WorkspaceFinder>> = {
   dotnet: dotnetSolutions,
 };
 
+/** The file that declares a package, per tool, first existing name wins (dotnet: named after the project, not looked up). */
+const MANIFESTS: Readonly<Record<string, readonly string[]>> = {
+  npm: ['package.json'],
+  pnpm: ['package.json'],
+  lerna: ['package.json'],
+  yarn: ['package.json'],
+  cargo: ['Cargo.toml'],
+  go: ['go.mod'],
+  maven: ['pom.xml'],
+  gradle: ['build.gradle.kts', 'build.gradle'],
+};
+
+/** The package's manifest in the analysed tree (annotations point at it, docs/check.md), if it has one. */
+function manifestOf(context: ModuleContext, workspace: DeclaredWorkspace): string | undefined {
+  return (MANIFESTS[workspace.tool] ?? []).map((name) => `${workspace.path}/${name}`).find((file) => context.blobs.has(file));
+}
+
 /** The packages the repository declares, each folder once (the first tool to name it names it). */
 export async function declaredWorkspaces(context: ModuleContext): Promise<DeclaredWorkspace[]> {
   const byPath = new Map<string, DeclaredWorkspace>();
@@ -48,5 +65,8 @@ export async function workspaceModules(context: ModuleContext): Promise<ModuleDe
   });
   return [...byPath.values()]
     .filter(({ files }) => files.length > 0)
-    .map(({ workspace, files }): ModuleDefinition => ({ id: `workspace:${workspace.path}`, kind: 'workspace', name: workspace.name, path: workspace.path, files }));
+    .map(({ workspace, files }): ModuleDefinition => {
+      const source = manifestOf(context, workspace);
+      return { id: `workspace:${workspace.path}`, kind: 'workspace', name: workspace.name, path: workspace.path, files, ...(source ? { source } : {}) };
+    });
 }
