@@ -9,6 +9,9 @@ export const plural = (n: number, noun: string): string => `${count(n)} ${noun}$
 /** `16%` of a 0–1 share. */
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
+/** `25.4%`: a share to one decimal, where a whole percent could hide that a limit was passed (check findings). */
+export const precisePercent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
+
 /** Colour of a bus factor: 1 (or 0) red, 2 yellow, 3+ green. */
 export function riskLevel(busFactor: number): 'red' | 'yellow' | 'green' {
   return busFactor <= 1 ? 'red' : busFactor === 2 ? 'yellow' : 'green';

@@ -23,6 +23,7 @@ export type WarningCode =
   | 'tags-unreadable'
   | 'policy-unmatched'
   | 'rule-skipped'
+  | 'changed-since-merge-base'
   | 'step-summary-unwritable';
 
 export interface Warning {

@@ -6,6 +6,8 @@ import type { Warning } from '../warnings.js';
 /** What pull-request mode compares: the base commit, the commits since, the files they changed. */
 export interface ChangedFiles {
   readonly since: string;
+  /** The commit `since` names. */
+  readonly sinceCommit: string;
   readonly base: string;
   readonly commits: number;
   /** Paths from the top of the repository, both names of a rename. */
@@ -39,7 +41,7 @@ export async function changedFiles(repo: Repository, since: string, head: string
     }
     base = found;
     warnings.push({
-      code: 'rule-skipped',
+      code: 'changed-since-merge-base',
       message: `check: --changed-since ${since} (${sinceCommit.slice(0, 12)}) is not an ancestor of ${head.slice(0, 12)}: comparing from their merge base ${base.slice(0, 12)}`,
     });
   }
@@ -52,5 +54,5 @@ export async function changedFiles(repo: Repository, since: string, head: string
   const files = diff.stdout.toString('utf8').split('\0').filter((path) => path !== '');
   const emails = log.stdout.toString('utf8').split('\0').map((email) => email.trim());
   const authors = [...new Set(emails.filter((email) => email !== '').map((email) => email.toLowerCase()))].sort();
-  return { since, base, commits: Number(count.stdout.toString('utf8').trim()), files, authors };
+  return { since, sinceCommit, base, commits: Number(count.stdout.toString('utf8').trim()), files, authors };
 }

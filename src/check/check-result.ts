@@ -42,8 +42,9 @@ export type CheckMode =
   | { readonly kind: 'full' }
   | {
       readonly kind: 'changed-since';
-      /** The revision as given (`origin/main`). */
+      /** The revision as given (`origin/main`), and the commit it names. */
       readonly since: string;
+      readonly sinceCommit: string;
       /** The commit compared against: the revision itself, or its merge base with the head when it is not an ancestor. */
       readonly base: string;
       /** Commits from `base` to the head. */
@@ -87,8 +88,9 @@ export interface Subject {
   /** `repository`; a module (`modules[]` of the report); a stewardship activity; a CODEOWNERS drift kind. */
   readonly kind: 'repository' | 'module' | 'stewardship' | 'codeowners';
   /**
-   * Stable across runs: `repository`, the module id (`directory:lib/router`), `stewardship:releases`,
-   * `codeowners:unowned`. Baselines and fingerprints are keyed by it.
+   * Stable across runs: `repository`, the module id (`directory:lib/router`; a CODEOWNERS rule by
+   * file and pattern, `codeowners:.github/CODEOWNERS:/src/api/`, as its module id is a line number
+   * that moves), `stewardship:releases`, `codeowners:unowned`. Baselines and fingerprints are keyed by it.
    */
   readonly id: string;
   /** For people: the folder, the package name, the CODEOWNERS pattern, the activity. */

@@ -1,4 +1,4 @@
-import { count, percent, plural } from '../format.js';
+import { count, plural, precisePercent as percent } from '../format.js';
 import { STEWARDSHIP_KINDS, type ModuleReport, type Report } from '../report/report.js';
 import type { Warning } from '../warnings.js';
 import type { Candidate, CheckOutcome, Finding, Holder, RuleId, Subject } from './check-result.js';
@@ -11,6 +11,7 @@ import {
   holdersOf,
   moduleLabel,
   peopleById,
+  authorsRemedy,
   spreadRemedy,
   successorCandidates,
   type PeopleById,
@@ -92,15 +93,17 @@ export function evaluatePolicies(input: EvaluationInput): Evaluation {
     }
     if (input.touched && !input.touched.has(module.id)) continue;
     const scope = modulePolicy(module, entries, policy.everyModule);
-    const subject: Subject = { kind: 'module', id: module.id, name: module.name, moduleKind: module.kind, ...(module.path !== undefined ? { path: module.path } : {}) };
+    const subject: Subject = { kind: 'module', id: subjectId(module), name: module.name, moduleKind: module.kind, ...(module.path !== undefined ? { path: module.path } : {}) };
     const location = module.definedIn;
     const explainBusFactor = (figure: string, value: number, limit: number) => (): Explanation => {
       const holders = holdersOf(module.keyPeople, people);
       const candidates = successorCandidates(module.successors, input.authors);
+      // In pull-request mode the changes' own authors are not their reviewers; say so when they were the only candidates.
+      const byAuthors = candidates.length === 0 && successorCandidates(module.successors).length > 0;
       return {
         message: `${moduleLabel(module)} has ${figure} of ${value}, below the minimum of ${limit}`,
         holders,
-        remedy: spreadRemedy(holders, candidates, 'it'),
+        remedy: byAuthors ? authorsRemedy(holders) : spreadRemedy(holders, candidates, 'it'),
         candidates,
         ...(location ? { location } : {}),
       };
@@ -136,6 +139,15 @@ export function evaluatePolicies(input: EvaluationInput): Evaluation {
   checks.sort(byRuleAndSubject);
   findings.sort((a, b) => levelOrder(a) - levelOrder(b) || byRuleAndSubject(a, b));
   return { checks, findings, warnings, ignoredModules };
+}
+
+/**
+ * A module's id as a check subject: the module id, except for CODEOWNERS rules, whose module ids
+ * are line numbers (`codeowners:12`) that move when a line is added above: there the file and the
+ * pattern, so a baseline entry and a fingerprint stay with their rule.
+ */
+export function subjectId(module: ModuleReport): string {
+  return module.kind === 'codeowners' ? `codeowners:${module.definedIn?.file ?? 'CODEOWNERS'}:${module.name}` : module.id;
 }
 
 const RULE_ORDER: readonly RuleId[] = ['min-bus-factor', 'min-active-bus-factor', 'max-lost', 'min-stewardship-bus-factor', 'min-active-stewardship-bus-factor', 'max-codeowners-drift'];

@@ -59,6 +59,14 @@ export function spreadRemedy(holders: readonly Holder[], candidates: readonly Ca
     : `nobody still here has worked on ${what}: assign someone to learn it from its history`;
 }
 
+/** Pull-request mode, when the only people who could take a module over wrote the change: its holders should review it. */
+export function authorsRemedy(holders: readonly Holder[]): string {
+  const present = holders.filter((holder) => !holder.departed).map((holder) => holder.name);
+  return present.length > 0
+    ? `the change's authors are the only others who know it: have ${listText(present)} review this change, so the knowledge spreads`
+    : 'the change\'s authors are the only people still here who know it: have another person review this change';
+}
+
 export function moduleLabel(module: ModuleReport): string {
   return module.kind === 'directory' ? module.name : `${module.name} (${module.kind})`;
 }

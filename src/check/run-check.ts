@@ -44,7 +44,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const repo = await openRepository(options.analysis.path, options.analysis.signal);
   if (repo.isShallow && !flags.allowShallow) throw new InputError(SHALLOW);
   const baselineFile = flags.baseline ? path.resolve(flags.baseline) : undefined;
-  const entries = baselineFile ? await readBaseline(baselineFile) : undefined;
+  // --update-baseline rewrites the file whatever it holds (an old version, a broken one): not read.
+  const entries = baselineFile && !flags.updateBaseline ? await readBaseline(baselineFile) : undefined;
   if (baselineFile && entries === undefined && !flags.updateBaseline) {
     throw new InputError(`baseline ${flags.baseline as string}: no such file (write it once with --update-baseline, then commit it)`);
   }
@@ -89,7 +90,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const errors = findings.filter((finding) => finding.level === 'error').length;
   const ran = new Set(evaluation.checks.map((check) => check.rule));
   const mode: CheckMode = changed
-    ? { kind: 'changed-since', since: changed.since, base: changed.base, commits: changed.commits, files: changed.files.length, modules: touched ?? [] }
+    ? { kind: 'changed-since', since: changed.since, sinceCommit: changed.sinceCommit, base: changed.base, commits: changed.commits, files: changed.files.length, modules: touched ?? [] }
     : { kind: 'full' };
   return {
     schemaVersion: 1,

@@ -54,12 +54,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return EXIT_INTERRUPTED;
     }
     let message = '';
+    const github = underGithubActions();
     const code = reportError(error, (line) => {
       message += line;
-      process.stderr.write(line);
+      // In a GitHub Actions log `##[` anywhere in a line is a (legacy) workflow command: defused.
+      process.stderr.write(github ? line.replaceAll('##[', '##\\[') : line);
     });
-    // In a GitHub Actions log the one line also becomes an annotation (docs/check.md, "GitHub Actions").
-    if (underGithubActions()) process.stderr.write(`::error title=busfactor::${escapeCommandData(message.trim())}\n`);
+    // Under Actions the one line also becomes an annotation (docs/check.md, "GitHub Actions").
+    if (github) process.stderr.write(`::error title=busfactor::${escapeCommandData(message.trim())}\n`);
     return code;
   } finally {
     for (const name of SIGNALS) process.off(name, onInterrupt);

@@ -119,7 +119,7 @@ describe('renderCheckMarkdown', () => {
     const huge = '&|<'.repeat(5_000);
     const result: CheckResult = {
       ...long,
-      mode: { kind: 'changed-since', since: huge, base: huge, commits: 1, files: 1, modules: long.findings.map((f) => f.subject.id) },
+      mode: { kind: 'changed-since', since: huge, sinceCommit: huge, base: huge, commits: 1, files: 1, modules: long.findings.map((f) => f.subject.id) },
       findings: long.findings.map((f) => ({ ...f, subject: { ...f.subject, name: huge }, remedy: huge, holders: Array(20).fill({ ...f.holders[0]!, name: huge }) })),
       warnings: Array(500).fill({ code: 'module-unmatched', message: huge }),
     };

@@ -143,7 +143,7 @@ export const FAILING: CheckResult = {
   head: HEAD,
   passed: false,
   counts: { errors: 4, warnings: 2, checks: 10, ignoredModules: 1 },
-  mode: { kind: 'changed-since', since: 'origin/main', base: BASE, commits: 3, files: 7, modules: ['codeowners:3', 'directory:lib/router', 'workspace:packages/api'] },
+  mode: { kind: 'changed-since', since: 'origin/main', sinceCommit: BASE, base: BASE, commits: 3, files: 7, modules: ['codeowners:3', 'directory:lib/router', 'workspace:packages/api'] },
   baseline: { file: '.busfactor-baseline.json', entries: 3, debt: 1, regressions: 1, new: 4, fixed: 1, updated: false },
   findings: [CODEOWNERS_MODULE, DIRECTORY_MODULE, REPOSITORY_LOST, STEWARDSHIP, DEBT, DRIFT],
   checks: [
@@ -218,7 +218,7 @@ export const HOSTILE: CheckResult = {
   ...FAILING,
   repository: { name: HOSTILE_NAME, scope: '' },
   counts: { errors: 1, warnings: 1, checks: 2, ignoredModules: 0 },
-  mode: { kind: 'changed-since', since: HOSTILE_NAME, base: BASE, commits: 1, files: 1, modules: [HOSTILE_FINDING.subject.id, 'config:evil'] },
+  mode: { kind: 'changed-since', since: HOSTILE_NAME, sinceCommit: BASE, base: BASE, commits: 1, files: 1, modules: [HOSTILE_FINDING.subject.id, 'config:evil'] },
   baseline: undefined,
   findings: [HOSTILE_FINDING, HOSTILE_LOCATED],
   checks: [outcome(HOSTILE_FINDING), outcome(HOSTILE_LOCATED)],

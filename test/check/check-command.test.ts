@@ -195,6 +195,29 @@ describe('busfactor check: baseline ratchet', () => {
     expect(regression.result.baseline).toMatchObject({ entries: 2, debt: 0, regressions: 1, new: 1 });
   });
 
+  it('keys CODEOWNERS rules by file and pattern: a line added above a rule keeps its baseline entry', () => {
+    const codeowners = (lines: string) => ({ commit: { author: { name: 'Dave Dunn', email: 'dave@example.com' }, at: '2024-06-01T11:00:00Z', write: { CODEOWNERS: lines } } });
+    const repo = fixture([...GATE_HISTORY, codeowners('/api/ @bob\n/web/ @carol\n')]);
+    const baseline = path.join(tempDir(), 'baseline.json');
+    // /api/ (Bob 3 of 4 files): bus factor 1 < 2; /web/ (three people): 2.
+    const update = check([repo.dir, '--modules', 'codeowners', '--module-min', '2', '--baseline', baseline, '--update-baseline']);
+    expect(summary(update.result)).toEqual(['warning min-bus-factor codeowners:CODEOWNERS:/api/ 1/2']);
+    writeFileSync(path.join(repo.dir, 'CODEOWNERS'), '# owners\n/web/ @carol\n/api/ @bob\n');
+    repo.git(['-c', 'user.name=Dave Dunn', '-c', 'user.email=dave@example.com', 'commit', '-q', '-am', 'reorder'], { GIT_AUTHOR_DATE: '2024-06-01T12:00:00Z', GIT_COMMITTER_DATE: '2024-06-01T12:00:00Z' });
+    // The rule moved from line 1 to line 3: still known debt, and its annotation points at line 3.
+    const after = check([repo.dir, '--modules', 'codeowners', '--module-min', '2', '--baseline', baseline]);
+    expect(after.code).toBe(0);
+    expect(after.result.findings.map((f) => `${f.baseline} ${f.subject.id} ${f.location?.file}:${f.location?.line}`)).toEqual(['debt codeowners:CODEOWNERS:/api/ CODEOWNERS:3']);
+  });
+
+  it('--update-baseline rewrites a broken or older baseline without reading it', () => {
+    const baseline = path.join(tempDir(), 'baseline.json');
+    writeFileSync(baseline, 'garbage');
+    const update = check([fixture(GATE_HISTORY).dir, '--module-min', '2', '--baseline', baseline, '--update-baseline']);
+    expect(update.code).toBe(0);
+    expect(JSON.parse(readFileSync(baseline, 'utf8'))).toMatchObject({ busfactorBaseline: 1 });
+  });
+
   it('refuses a baseline that is not JSON or of another version, with the fix', () => {
     const repo = fixture(GATE_HISTORY);
     const baseline = path.join(tempDir(), 'baseline.json');
@@ -215,10 +238,15 @@ describe('busfactor check --changed-since: pull-request mode', () => {
     const { code, result } = check([repo.dir, '--rev', 'feature', '--changed-since', 'main', '--module-min', '2', '--min', '5']);
     expect(code).toBe(1);
     // Touched: api (search.js) and web (page.js); billing and the repository-wide --min are not checked.
-    expect(result.mode).toEqual({ kind: 'changed-since', since: 'main', base: repo.rev('main'), commits: 2, files: 2, modules: ['directory:api', 'directory:web'] });
+    expect(result.mode).toEqual({ kind: 'changed-since', since: 'main', sinceCommit: repo.rev('main'), base: repo.rev('main'), commits: 2, files: 2, modules: ['directory:api', 'directory:web'] });
     expect(summary(result)).toEqual(['error min-bus-factor directory:api 1/2']);
     // Carol and Dave could take api over; Dave wrote the change, so Carol is the one to ask.
     expect(result.findings[0]?.candidates.map((c) => c.name)).toEqual(['Carol Chen']);
+    // Carol edits api on a branch of her own: its only other successor is Dave … and she wrote it.
+    const own = fixture([...GATE_HISTORY, { branch: 'carol' }, { commit: { author: { name: 'Carol Chen', email: 'carol@example.com' }, at: '2024-06-02T10:00:00Z', write: { 'api/users.js': 'users\nmore\n' } } }]);
+    const mine = check([own.dir, '--rev', 'carol', '--changed-since', 'main', '--module-min', '2']);
+    expect(mine.result.findings[0]?.candidates).toEqual([]);
+    expect(mine.result.findings[0]?.remedy).toBe("the change's authors are the only others who know it: have Bob Baker review this change, so the knowledge spreads");
   });
 
   it('compares from the merge base when the revision is not an ancestor, and refuses an unknown one', () => {
@@ -260,6 +288,13 @@ describe('busfactor check: outputs', () => {
     const unwritable = runCli(['check', repo.dir, '--module-min', '1'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: path.join(tempDir(), 'no', 'such', 'dir', 's.md') } });
     expect(unwritable.code).toBe(0);
     expect(unwritable.stderr).toContain('busfactor: warning: cannot append the job summary to $GITHUB_STEP_SUMMARY (ENOENT)');
+  });
+
+  it('--format github under GitHub Actions prints the annotations once, unfenced', () => {
+    const run = runCli(['check', fixture(GATE_HISTORY).dir, '--module-min', '2', '--format', 'github'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').filter(Boolean).map((line) => line.slice(0, 41))).toEqual(['::error title=busfactor min-bus-factor%3A', '::error title=busfactor min-bus-factor%3A']);
+    expect(run.stderr).toBe('');
   });
 
   it('refuses two plain -o files and an -o into a missing folder', () => {

@@ -11,6 +11,12 @@ import { createProgressLine } from '../progress.js';
 import { writeOutput } from '../write-output.js';
 import type { CommandInput } from './command.js';
 
+/** A line for stderr: terminal-safe, and under Actions with `##[` (a legacy workflow command anywhere in a line) defused. */
+export function logSafe(text: string, github: boolean): string {
+  const safe = sanitizeForTerminal(text);
+  return github ? safe.replaceAll('##[', '##\\[') : safe;
+}
+
 /** Where each format goes: stdout (at most one format) and files. */
 interface Targets {
   readonly stdout: CheckFormat | undefined;
@@ -86,20 +92,20 @@ export async function run(input: CommandInput): Promise<number> {
     const summaryProblem = await appendStepSummary(CHECK_RENDERERS.markdown(result, { style: plainStyle, width: undefined }));
     if (summaryProblem) warnings.push(summaryProblem);
   }
-  // Annotations go where the runner reads them beside a text log (stdout); beside a machine format
-  // on stdout they go to stderr, which the runner reads too, so a pipe's JSON stays JSON.
+  // Under Actions: the annotations first, then — where stdout carries text that repeats repository
+  // data — a stop-commands fence around it, on the same stream. Machine formats on stdout are not
+  // fenced (it would corrupt them): their renderers write `##[` escaped, and the annotations and
+  // warnings then go to stderr, which the runner reads too.
   const textOnStdout = targets.stdout === 'text' || targets.stdout === undefined;
   const annotations = github && targets.stdout !== 'github' ? CHECK_RENDERERS.github(result, { style: plainStyle, width: undefined }) : '';
-  const fence = github ? commandFence() : undefined;
-  const control = textOnStdout ? process.stdout : stderr;
-  if (annotations !== '') control.write(annotations);
-  if (fence) control.write(fence.stop);
-
+  (textOnStdout ? process.stdout : stderr).write(annotations);
+  const fence = github && targets.stdout === 'text' ? commandFence() : undefined;
+  if (fence) process.stdout.write(fence.stop);
   if (targets.stdout !== undefined) {
     const color = targets.stdout === 'text' && shouldColor(process.stdout, typed.color ?? true);
     process.stdout.write(CHECK_RENDERERS[targets.stdout](result, { style: createStyle(color), width: process.stdout.isTTY ? process.stdout.columns : undefined }));
   }
-  if (!quiet) for (const message of warnings) stderr.write(`busfactor: warning: ${sanitizeForTerminal(message)}\n`);
-  if (fence) control.write(fence.resume);
+  if (fence) process.stdout.write(fence.resume);
+  if (!quiet) for (const message of warnings) stderr.write(`busfactor: warning: ${logSafe(message, github)}\n`);
   return result.passed ? EXIT.ok : EXIT.breach;
 }

@@ -1,5 +1,5 @@
 import type { Candidate, Finding, Holder, RuleId } from '../../check/check-result.js';
-import { percent } from '../../format.js';
+import { percent, precisePercent } from '../../format.js';
 
 /**
  * The wording the check formats share (SARIF, JUnit, CodeClimate, Markdown, workflow commands), as
@@ -18,7 +18,7 @@ export function limitKind(rule: RuleId): 'minimum' | 'maximum' {
  * every other rule measures a bus factor or a count.
  */
 export function formatFigure(rule: RuleId, value: number): string {
-  return rule === 'max-lost' ? `${Number((value * 100).toFixed(1))}%` : String(value);
+  return rule === 'max-lost' ? precisePercent(value) : String(value);
 }
 
 /** `1 (minimum 2)`, `40% (maximum 25%)`. */

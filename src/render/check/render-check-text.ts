@@ -1,13 +1,13 @@
 import type { CheckResult, Finding } from '../../check/check-result.js';
 import { holderText } from '../../check/explain.js';
-import { count, percent, plural } from '../../format.js';
+import { count, plural, precisePercent } from '../../format.js';
 import type { RenderOptions } from '../renderers.js';
 import { sanitizeForTerminal as safe } from '../sanitize.js';
 import type { Style } from '../style.js';
 
 /** A share rule's figures read as percentages, the others as whole numbers. */
 export function figure(rule: string, value: number): string {
-  return rule === 'max-lost' ? percent(value) : count(value);
+  return rule === 'max-lost' ? precisePercent(value) : count(value);
 }
 
 /**
@@ -25,7 +25,7 @@ export function renderCheckText(result: CheckResult, options: RenderOptions): st
   const mode = result.mode;
   if (mode.kind === 'changed-since') {
     lines.push(
-      `pull-request mode: ${plural(mode.commits, 'commit')} since ${safe(mode.since)}${mode.base.startsWith(mode.since) ? '' : ` (from ${mode.base.slice(0, 12)})`}, ${plural(mode.files, 'file')} changed, ${plural(mode.modules.length, 'module')} checked${mode.modules.length > 0 ? `: ${mode.modules.slice(0, 8).map(safe).join(', ')}${mode.modules.length > 8 ? ', …' : ''}` : ''}`,
+      `pull-request mode: ${plural(mode.commits, 'commit')} since ${safe(mode.since)}${mode.base === mode.sinceCommit ? '' : ` (from their merge base ${mode.base.slice(0, 12)})`}, ${plural(mode.files, 'file')} changed, ${plural(mode.modules.length, 'module')} checked${mode.modules.length > 0 ? `: ${mode.modules.slice(0, 8).map(safe).join(', ')}${mode.modules.length > 8 ? ', …' : ''}` : ''}`,
     );
   }
   if (result.baseline) {
@@ -37,7 +37,7 @@ export function renderCheckText(result: CheckResult, options: RenderOptions): st
   if (counts.ignoredModules > 0) lines.push(`${plural(counts.ignoredModules, 'module')} ignored by policy`);
   for (const finding of result.findings) lines.push('', ...findingLines(finding, style));
   if (result.findings.length === 0 && counts.checks > 0) lines.push('', style.paint('green', `every check passed`));
-  if (counts.checks === 0) lines.push('', mode.kind === 'changed-since' ? 'no module with a policy is touched by these changes' : 'no check applied to any module');
+  if (counts.checks === 0) lines.push('', mode.kind === 'changed-since' ? 'nothing to check: no module with a policy is touched by these changes' : 'nothing to check: no policy applied to anything here (see the warnings)');
   if (result.warnings.length > 0) lines.push('', ...result.warnings.map((warning) => style.paint('yellow', `warning: ${safe(warning.message)}`)));
   return `${lines.join('\n')}\n`;
 }
