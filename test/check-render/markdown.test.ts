@@ -3,24 +3,8 @@ import type { CheckResult } from '../../src/check/check-result.js';
 import { escapeMarkdownCell, escapeMarkdownText } from '../../src/render/escape-markdown.js';
 import { renderCheckMarkdown } from '../../src/render/check/render-check-markdown.js';
 import { FAILING, HOSTILE, manyFindings, PASSING } from './sample-result.js';
+import { cells } from '../helpers/markdown-cells.js';
 
-/** Cells of a table row, splitting on pipes no backslash escapes (as GitHub Flavored Markdown does). */
-function cells(row: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (let i = 0; i < row.length; i += 1) {
-    const char = row[i]!;
-    if (char === '\\') {
-      current += char + (row[i + 1] ?? '');
-      i += 1;
-    } else if (char === '|') {
-      out.push(current);
-      current = '';
-    } else current += char;
-  }
-  out.push(current);
-  return out.slice(1, -1).map((cell) => cell.trim());
-}
 
 /** Characters of Markdown syntax not escaped by a backslash. */
 function unescaped(text: string, chars: string): string[] {

@@ -2,6 +2,7 @@ import { ANALYSIS_OPTIONS, OUTPUT_OPTIONS, type OptionSpec } from '../../setting
 import { TREND_OPTIONS } from '../../settings/trend-options.js';
 import { PEOPLE_OPTIONS } from '../../settings/people-options.js';
 import { CHECK_OUTPUT_OPTIONS, CHECK_POLICY_OPTIONS } from '../../settings/check-options.js';
+import { REPORT_OUTPUT_OPTIONS } from '../../settings/report-options.js';
 import type { CommandModule } from './command.js';
 
 /** One command of the CLI: its help, its argument, its options, and its module, loaded only when it runs. */
@@ -50,6 +51,14 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['without']),
     outputOptions: { ...CHECK_POLICY_OPTIONS, ...CHECK_OUTPUT_OPTIONS },
     load: async () => import('./check.js'),
+  },
+  report: {
+    description: 'the analysis as a document to attach or publish: Markdown (a wiki page, a pull-request comment), the modules and people tables as CSV, or the JSON report',
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['without']),
+    // The report's what-if is to be the HTML page's own (issue 13); --without waits for it.
+    outputOptions: REPORT_OUTPUT_OPTIONS,
+    load: async () => import('./report.js'),
   },
   people: {
     description: 'list everyone in the history (emails, names, commits, first and last commit, departed, bot, files authored) and suggest identities to merge; --mailmap prints them as .mailmap lines to review',
