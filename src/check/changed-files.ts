@@ -45,14 +45,15 @@ export async function changedFiles(repo: Repository, since: string, head: string
       message: `check: --changed-since ${since} (${sinceCommit.slice(0, 12)}) is not an ancestor of ${head.slice(0, 12)}: comparing from their merge base ${base.slice(0, 12)}`,
     });
   }
-  const [diff, count, log] = await Promise.all([
+  const [diff, log] = await Promise.all([
     runGit({ cwd: repo.cwd, signal, args: ['diff-tree', '-r', '--name-only', '-z', '--no-renames', '--no-commit-id', base, head, '--'] }),
-    runGit({ cwd: repo.cwd, signal, args: ['rev-list', '--count', `${base}..${head}`, '--'] }),
-    // One NUL-ended author email per commit (%aE: after the analysed commit's .mailmap, as the scan reads them).
-    runGit({ cwd: repo.cwd, signal, args: [...mailmapConfig(repo, head), 'log', '-z', '--format=%aE', `${base}..${head}`, '--'] }),
+    // One `@`-marked record per commit, NUL-separated: its author email (%aE, after the analysed
+    // commit's .mailmap, as the scan reads them). The mark counts commits whose email is empty too.
+    runGit({ cwd: repo.cwd, signal, args: [...mailmapConfig(repo, head), 'log', '-z', '--format=@%aE', `${base}..${head}`, '--'] }),
   ]);
   const files = diff.stdout.toString('utf8').split('\0').filter((path) => path !== '');
-  const emails = log.stdout.toString('utf8').split('\0').map((email) => email.trim());
-  const authors = [...new Set(emails.filter((email) => email !== '').map((email) => email.toLowerCase()))].sort();
-  return { since, sinceCommit, base, commits: Number(count.stdout.toString('utf8').trim()), files, authors };
+  const records = log.stdout.toString('utf8').split('\0').filter((record) => record.startsWith('@'));
+  const emails = records.map((record) => record.slice(1).trim().toLowerCase()).filter((email) => email !== '');
+  const authors = [...new Set(emails)].sort();
+  return { since, sinceCommit, base, commits: records.length, files, authors };
 }

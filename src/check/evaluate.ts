@@ -1,7 +1,7 @@
 import { count, plural, precisePercent as percent } from '../format.js';
 import { STEWARDSHIP_KINDS, type ModuleReport, type Report } from '../report/report.js';
 import type { Warning } from '../warnings.js';
-import type { Candidate, CheckOutcome, Finding, Holder, RuleId, Subject } from './check-result.js';
+import { RULE_IDS, type Candidate, type CheckOutcome, type Finding, type Holder, type RuleId, type Subject } from './check-result.js';
 import { DRIFT_KINDS, type DriftKind } from './drift-kinds.js';
 import {
   activityCandidates,
@@ -150,8 +150,7 @@ export function subjectId(module: ModuleReport): string {
   return module.kind === 'codeowners' ? `codeowners:${module.definedIn?.file ?? 'CODEOWNERS'}:${module.name}` : module.id;
 }
 
-const RULE_ORDER: readonly RuleId[] = ['min-bus-factor', 'min-active-bus-factor', 'max-lost', 'min-stewardship-bus-factor', 'min-active-stewardship-bus-factor', 'max-codeowners-drift'];
-const ruleOrder = (rule: RuleId) => RULE_ORDER.indexOf(rule);
+const ruleOrder = (rule: RuleId) => RULE_IDS.indexOf(rule);
 
 type Record_ = (rule: RuleId, subject: Subject, value: number, threshold: Threshold, kind: 'min' | 'max', explain: () => Explanation) => void;
 

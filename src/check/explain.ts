@@ -20,12 +20,6 @@ export function holdersOf(keyPeople: readonly KeyPerson[], people: PeopleById): 
   return keyPeople.map((person) => ({ id: person.id, name: person.name, email: person.email, amount: person.files, share: person.share, departed: people.get(person.id)?.departed ?? false }));
 }
 
-/** `Ada (80%, departed) and Bo (20%)`. */
-export function holderText(holders: readonly Holder[]): string {
-  if (holders.length === 0) return 'nobody';
-  return listText(holders.map((holder) => `${holder.name} (${percent(holder.share)}${holder.departed ? ', departed' : ''})`));
-}
-
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;

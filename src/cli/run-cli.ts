@@ -3,6 +3,7 @@ import { underGithubActions } from '../check/github-actions.js';
 import { EXIT } from '../errors.js';
 import { escapeCommandData } from '../render/escape-workflow-command.js';
 import { COMMANDS } from './commands/registry.js';
+import { defuseLegacyCommands } from './log-line.js';
 import { createProgram } from './program.js';
 import { EXIT_INTERRUPTED, reportError } from './report-error.js';
 
@@ -57,8 +58,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const github = underGithubActions();
     const code = reportError(error, (line) => {
       message += line;
-      // In a GitHub Actions log `##[` anywhere in a line is a (legacy) workflow command: defused.
-      process.stderr.write(github ? line.replaceAll('##[', '##\\[') : line);
+      // reportError's lines are terminal-safe already; in a GitHub Actions log `##[` is defused too.
+      process.stderr.write(github ? defuseLegacyCommands(line) : line);
     });
     // Under Actions the one line also becomes an annotation (docs/check.md, "GitHub Actions").
     if (github) process.stderr.write(`::error title=busfactor::${escapeCommandData(message.trim())}\n`);

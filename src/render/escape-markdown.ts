@@ -43,3 +43,12 @@ export function escapeMarkdownText(text: string): string {
 export function escapeMarkdownCell(text: string): string {
   return escapeLeadingMarker(oneLine(text).replace(CELL, escapeChar));
 }
+
+/** GitHub refuses a comment over 65,536 characters: the Markdown documents stay under this. */
+export const MARKDOWN_COMMENT_LIMIT = 65_000;
+
+/** Shortens repository data to `max` characters (whole code points), marking the cut with `…`. */
+export function clipData(data: string, max: number): string {
+  const chars = Array.from(data.trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}

@@ -4,18 +4,12 @@ import { runCheck } from '../../check/run-check.js';
 import { EXIT, InputError } from '../../errors.js';
 import { CHECK_FORMATS, type CheckFormat } from '../../render/check/check-formats.js';
 import { CHECK_RENDERERS } from '../../render/check/check-renderers.js';
-import { sanitizeForTerminal } from '../../render/sanitize.js';
 import { createStyle, shouldColor } from '../../render/style.js';
 import type { CheckOutputValues, CheckPolicyValues } from '../../settings/check-options.js';
+import { logSafe } from '../log-line.js';
 import { createProgressLine } from '../progress.js';
 import { writeOutput } from '../write-output.js';
 import type { CommandInput } from './command.js';
-
-/** A line for stderr: terminal-safe, and under Actions with `##[` (a legacy workflow command anywhere in a line) defused. */
-export function logSafe(text: string, github: boolean): string {
-  const safe = sanitizeForTerminal(text);
-  return github ? safe.replaceAll('##[', '##\\[') : safe;
-}
 
 /** Where each format goes: stdout (at most one format) and files. */
 interface Targets {

@@ -1,6 +1,6 @@
 import type { CheckResult, Finding } from '../../check/check-result.js';
 import { count, percent, plural } from '../../format.js';
-import { escapeMarkdownCell, escapeMarkdownText } from '../escape-markdown.js';
+import { clipData, escapeMarkdownCell, escapeMarkdownText, MARKDOWN_COMMENT_LIMIT } from '../escape-markdown.js';
 import { describeCandidate, formatFigure, limitKind } from './finding-prose.js';
 
 /**
@@ -10,7 +10,7 @@ import { describeCandidate, formatFigure, limitKind } from './finding-prose.js';
  * at most {@link MAX_ROWS} findings in the table, long names clipped, and every section cut
  * where the budget ends, with a line saying what was left out.
  */
-export const MAX_LENGTH = 65_000;
+export const MAX_LENGTH = MARKDOWN_COMMENT_LIMIT;
 export const MAX_ROWS = 100;
 /** Room kept for the lines that say what was cut. */
 const RESERVE = 1_000;
@@ -77,11 +77,7 @@ class BoundedLines {
   }
 }
 
-/** Shortens repository data to {@link MAX_DATA} characters (whole code points), marking the cut. */
-function clip(text: string, max = MAX_DATA): string {
-  const chars = Array.from(text.trim());
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
+const clip = (data: string, max = MAX_DATA): string => clipData(data, max);
 
 const text = (data: string): string => escapeMarkdownText(clip(data));
 const cell = (data: string): string => escapeMarkdownCell(clip(data));

@@ -1,14 +1,9 @@
 import type { CheckResult, Finding } from '../../check/check-result.js';
-import { holderText } from '../../check/explain.js';
-import { count, plural, precisePercent } from '../../format.js';
+import { count, plural } from '../../format.js';
 import type { RenderOptions } from '../renderers.js';
 import { sanitizeForTerminal as safe } from '../sanitize.js';
 import type { Style } from '../style.js';
-
-/** A share rule's figures read as percentages, the others as whole numbers. */
-export function figure(rule: string, value: number): string {
-  return rule === 'max-lost' ? precisePercent(value) : count(value);
-}
+import { describeHolder, formatFigure as figure } from './finding-prose.js';
 
 /**
  * `busfactor check` on a terminal or in a CI log (docs/check.md, "Text"): the verdict first, then
@@ -45,7 +40,7 @@ export function renderCheckText(result: CheckResult, options: RenderOptions): st
 function findingLines(finding: Finding, style: Style): string[] {
   const mark = finding.level === 'error' ? style.paint('red', '✗ error  ') : style.paint('yellow', '⚠ warning');
   const lines = [`${mark} ${finding.rule}  ${style.paint('bold', safe(finding.subject.id))}`, `    ${safe(finding.message)}`];
-  if (finding.holders.length > 0) lines.push(`    held by ${safe(holderText(finding.holders))}`);
+  if (finding.holders.length > 0) lines.push(`    held by ${safe(finding.holders.map(describeHolder).join(', '))}`);
   if (finding.baseline === 'debt') lines.push(`    known debt: the baseline has ${figure(finding.rule, finding.baselineValue ?? finding.value)}`);
   else if (finding.baseline === 'regression') lines.push(`    regression: the baseline has ${figure(finding.rule, finding.baselineValue ?? finding.value)}, now ${figure(finding.rule, finding.value)}`);
   else if (finding.baseline === 'new') lines.push('    new: not in the baseline');

@@ -2,7 +2,7 @@ import { compareText } from '../../compare-text.js';
 import { count, percent, plural } from '../../format.js';
 import type { CodeownersDrift, KeyPerson, ModuleReport, Report, ReportPerson, StewardshipActivity } from '../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../report/report.js';
-import { escapeMarkdownCell, escapeMarkdownText } from '../escape-markdown.js';
+import { clipData, escapeMarkdownCell, escapeMarkdownText, MARKDOWN_COMMENT_LIMIT } from '../escape-markdown.js';
 import { byRisk } from '../render-text.js';
 
 /**
@@ -14,7 +14,7 @@ import { byRisk } from '../render-text.js';
  * {@link MAX_PEOPLE_ROWS} rows, long data is clipped, and when that is not enough rows are dropped
  * until it fits; a line says each time what was left out.
  */
-export const MAX_LENGTH = 65_000;
+export const MAX_LENGTH = MARKDOWN_COMMENT_LIMIT;
 export const MAX_MODULE_ROWS = 50;
 export const MAX_PEOPLE_ROWS = 50;
 /** Widest module bar, in `█`. */
@@ -85,14 +85,8 @@ function bounded(lines: readonly string[]): string {
   return `${[...kept, ...notice].join('\n')}\n`;
 }
 
-/** Shortens repository data to `max` characters (whole code points), marking the cut. */
-function clip(data: string, max = MAX_DATA): string {
-  const chars = Array.from(data.trim());
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-const text = (data: string, max = MAX_DATA): string => escapeMarkdownText(clip(data, max));
-const cell = (data: string, max = MAX_DATA): string => escapeMarkdownCell(clip(data, max));
+const text = (data: string, max = MAX_DATA): string => escapeMarkdownText(clipData(data, max));
+const cell = (data: string, max = MAX_DATA): string => escapeMarkdownCell(clipData(data, max));
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 const date = (iso: string | null): string => iso?.slice(0, 10) ?? 'undated';
 
