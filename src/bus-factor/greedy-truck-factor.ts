@@ -38,6 +38,49 @@ function coverageOf(covered: number, n: number): number {
  * does; so the removal order is fixed up front and the loop only tracks coverage.
  */
 export function greedyTruckFactor(input: TruckFactorInput): TruckFactorResult {
+  const removal = removalOrder(input);
+  const { n, authoredBy } = removal;
+  const keyPeople: KeyPersonScore[] = [];
+  let coverage = n === 0 ? 0 : coverageOf(removal.covered, n);
+  for (const person of removal.order) {
+    // Exactly 0.5 keeps going; below 0.5 stops (so 0 when coverage starts below one half).
+    if (coverage < 0.5) break;
+    const files = authoredBy.get(person) as number[];
+    keyPeople.push({ person, files: files.length });
+    coverage = coverageOf(removal.remove(person), n);
+  }
+  return { busFactor: keyPeople.length, keyPeople, files: n, coverage, authoredFiles: removal.authoredFiles };
+}
+
+/** One point of the knowledge-concentration curve: after removing `removed` people, the share of files still authored. */
+export interface CurvePoint {
+  readonly removed: number;
+  /** The person removed last (none for the first point). */
+  readonly person: number | undefined;
+  readonly coverage: number;
+}
+
+/**
+ * The knowledge-concentration curve (docs/report.md): the greedy loop's removals carried on past
+ * one half, one point per person, from everyone present down to no file authored or `maxPoints`
+ * removals. Its first `busFactor` steps are exactly the truck factor's.
+ */
+export function removalCurve(input: TruckFactorInput, maxPoints: number): CurvePoint[] {
+  const removal = removalOrder(input);
+  const n = removal.n;
+  const points: CurvePoint[] = [{ removed: 0, person: undefined, coverage: n === 0 ? 0 : coverageOf(removal.covered, n) }];
+  for (const person of removal.order) {
+    if (points.length > maxPoints || removal.covered === 0) break;
+    points.push({ removed: points.length, person, coverage: coverageOf(removal.remove(person), n) });
+  }
+  return points;
+}
+
+/**
+ * The removal order of the reference: people by the size of their author set in the scope, most
+ * first, ties by `tieBreak`; and the covered-file count as people are removed in that order.
+ */
+function removalOrder(input: TruckFactorInput): { n: number; order: number[]; authoredBy: Map<number, number[]>; covered: number; authoredFiles: number; remove: (person: number) => number } {
   const n = input.fileAuthors.length;
   const authoredBy = new Map<number, number[]>();
   const remaining = new Int32Array(n);
@@ -53,23 +96,23 @@ export function greedyTruckFactor(input: TruckFactorInput): TruckFactorResult {
     }
     if ((remaining[file] as number) > 0) covered += 1;
   });
-  const authoredFiles = covered;
   const order = [...authoredBy.keys()].sort(
     (a, b) => (authoredBy.get(b) as number[]).length - (authoredBy.get(a) as number[]).length || input.tieBreak(a, b),
   );
-
-  const keyPeople: KeyPersonScore[] = [];
-  let coverage = n === 0 ? 0 : coverageOf(covered, n);
-  for (const person of order) {
-    // Exactly 0.5 keeps going; below 0.5 stops (so 0 when coverage starts below one half).
-    if (coverage < 0.5) break;
-    const files = authoredBy.get(person) as number[];
-    for (const file of files) {
-      remaining[file] = (remaining[file] as number) - 1;
-      if (remaining[file] === 0) covered -= 1;
-    }
-    keyPeople.push({ person, files: files.length });
-    coverage = coverageOf(covered, n);
-  }
-  return { busFactor: keyPeople.length, keyPeople, files: n, coverage, authoredFiles };
+  const state = {
+    n,
+    order,
+    authoredBy,
+    covered,
+    authoredFiles: covered,
+    /** Takes one person's files out; the files still covered. */
+    remove(person: number): number {
+      for (const file of authoredBy.get(person) ?? []) {
+        remaining[file] = (remaining[file] as number) - 1;
+        if (remaining[file] === 0) state.covered -= 1;
+      }
+      return state.covered;
+    },
+  };
+  return state;
 }

@@ -9,7 +9,7 @@ import type { Warning } from '../warnings.js';
  * so a reader (a CI step, a browser) never sees half a report, and an interrupted run leaves the
  * previous file as it was.
  */
-export async function writeOutput(file: string, text: string): Promise<void> {
+export async function writeOutput(file: string, text: string | Uint8Array): Promise<void> {
   const target = path.resolve(file);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.busfactor-tmp`);
   try {

@@ -1,4 +1,4 @@
-import { compareText } from '../compare-text.js';
+import { byRisk } from '../report/by-risk.js';
 import { count, percent, plural, riskLevel } from '../format.js';
 import type { KeyPerson, LineShare, ModuleReport, Report } from '../report/report.js';
 import { stewardshipLines, stewardshipWhatIfLine } from './render-stewardship.js';
@@ -9,10 +9,7 @@ import { formatTable, type Column } from './table.js';
 
 export type TextOptions = RenderOptions;
 
-/** Riskiest first: active bus factor ascending, then bus factor, then larger modules, then name. */
-export function byRisk(a: ModuleReport, b: ModuleReport): number {
-  return a.activeBusFactor - b.activeBusFactor || a.busFactor - b.busFactor || b.files - a.files || compareText(a.name, b.name);
-}
+export { byRisk };
 
 /** `Name †` for a person who has departed (the legend under the tables says what † means). */
 function personLabel(report: Report, person: { id: string; name: string; email: string }): string {

@@ -4,6 +4,7 @@ import { renameGroupPaths, type PathLineage } from '../history/lineage-collector
 import type { People } from '../identity/merge-identities.js';
 import type { Authorship } from '../knowledge/compute-authorship.js';
 import type { LineShares } from './line-shares.js';
+import { lostFileFlags } from './what-if.js';
 import type { LostKnowledge, ModuleLoss, Successor } from './report.js';
 
 /** Successors listed per module (best first). */
@@ -14,7 +15,7 @@ export const MAX_SUCCESSORS = 5;
  * orphans, not lost: nobody held them to lose.
  */
 export function lostFiles(authorship: Authorship, departed: ReadonlySet<number>): boolean[] {
-  return authorship.authors.map((authors) => authors.length > 0 && authors.every((person) => departed.has(person)));
+  return lostFileFlags(authorship.authors, departed);
 }
 
 /** The repository's and each module's lost files, modules most lost first. */

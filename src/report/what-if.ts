@@ -28,9 +28,32 @@ export interface AuthorshipIndex {
 export function indexAuthorship(report: Report): AuthorshipIndex {
   const indexOf = new Map(report.people.map((person, index) => [person.id, index]));
   const fileAuthors = report.files.map((file) => Int32Array.from(file.authors, (id) => indexOf.get(id) ?? -1).filter((index) => index >= 0));
-  const tieBreak = compareForRemoval(report.people, report.people.map((person) => person.changes));
-  const people = report.people.map((person) => ({ id: person.id, name: person.name, email: person.emails[0] ?? '' }));
-  return { people, indexOf, fileAuthors, tieBreak };
+  return authorshipIndex(report.people.map((person) => ({ id: person.id, name: person.name, email: person.emails[0] ?? '', changes: person.changes })), fileAuthors);
+}
+
+/**
+ * The index from people (in `report.people` order, with their tie-break changes) and each file's
+ * author indices: how the HTML report's page builds it from its embedded data (report-client/).
+ */
+export function authorshipIndex(people: readonly (PersonRef & { readonly changes: number })[], fileAuthors: readonly Int32Array[]): AuthorshipIndex {
+  return {
+    people: people.map(({ id, name, email }) => ({ id, name, email })),
+    indexOf: new Map(people.map((person, index) => [person.id, index])),
+    fileAuthors,
+    tieBreak: compareForRemoval(people, people.map((person) => person.changes)),
+  };
+}
+
+/**
+ * Files lost with `gone` (person indices) gone (docs/algorithms.md §6): every author is among
+ * them. Files nobody authors are orphans, not lost: nobody held them to lose.
+ */
+export function lostFileFlags(fileAuthors: readonly ArrayLike<number>[], gone: ReadonlySet<number>): boolean[] {
+  return fileAuthors.map((authors) => {
+    if (authors.length === 0) return false;
+    for (let i = 0; i < authors.length; i += 1) if (!gone.has(authors[i] as number)) return false;
+    return true;
+  });
 }
 
 /** A set of files' bus factor, as `ModuleReport` has it, for any set of people leaving. */

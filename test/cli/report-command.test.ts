@@ -66,7 +66,8 @@ describe('busfactor report --format csv', () => {
     expect(noFolder.stderr).toContain('no such folder');
     const badFile = runCli(['report', dir, '-o', path.join(missing, 'r.md')]);
     expect(badFile.code).toBe(2);
-    expect(badFile.stderr).toMatch(/^busfactor: error: cannot write .*r\.md: ENOENT\n$/);
+    // Checked before any analysis: the folder -o names must exist.
+    expect(badFile.stderr).toMatch(/^busfactor: error: -o .*r\.md: no such folder .*\n$/);
     const tableOnly = runCli(['report', dir, '--table', 'modules']);
     expect(tableOnly.code).toBe(2);
   });
@@ -75,5 +76,34 @@ describe('busfactor report --format csv', () => {
     const run = runCli(['report', fixture(GATE_HISTORY).dir, '--json']);
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { busFactor: number }).busFactor).toBe(2);
+  });
+});
+
+// GATE_HISTORY: Bob authors 4 files, the most; with --anonymize nobody's name or email is left, and
+// the same salt gives Bob the same pseudonym in the Markdown, the CSV and the JSON.
+describe('busfactor report --anonymize', () => {
+  it('replaces every person in every format, the same pseudonym for the same salt', () => {
+    const dir = fixture(GATE_HISTORY).dir;
+    const args = ['report', dir, '--anonymize', '--anonymize-salt', 'engagement-42', '-q'];
+    const json = runCli([...args, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { busFactor: number; keyPeople: { id: string; name: string }[] };
+    expect(report.busFactor).toBe(2);
+    const bob = report.keyPeople[0];
+    expect(bob?.id).toMatch(/^[0-9a-f]{8}@anonymized\.invalid$/);
+    expect(bob?.name).toMatch(/^Person [0-9a-f]{8}$/);
+    const markdown = runCli([...args, '--format', 'md']).stdout;
+    const people = runCli([...args, '--format', 'csv', '--table', 'people']).stdout;
+    for (const text of [json.stdout, markdown, people]) {
+      expect(text).not.toMatch(/alice|bob|carol|dave|example\.com/i);
+    }
+    expect(markdown).toContain(bob?.name);
+    expect(people).toContain(`"${bob?.id}","${bob?.name}"`);
+    // Same salt, same pseudonyms; another salt, others; no salt, a random one per run.
+    expect(runCli([...args, '--format', 'json']).stdout).toBe(json.stdout);
+    const other = JSON.parse(runCli(['report', dir, '--anonymize', '--anonymize-salt', 'other', '--format', 'json']).stdout) as typeof report;
+    expect(other.keyPeople[0]?.id).not.toBe(bob?.id);
+    const random = runCli(['report', dir, '--anonymize', '--format', 'json']).stdout;
+    expect(random).not.toBe(runCli(['report', dir, '--anonymize', '--format', 'json']).stdout);
   });
 });

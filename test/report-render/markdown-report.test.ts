@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../fixtures/build-repo.js';
 import { GATE_HISTORY } from '../../fixtures/check-histories.js';
+import { STEWARDSHIP_HISTORY } from '../../fixtures/stewardship-histories.js';
 import { ALICE } from '../../fixtures/people.js';
 import { analyze } from '../../src/analyze.js';
 import type { ModuleReport, Report, ReportPerson } from '../../src/report/report.js';
@@ -23,9 +24,9 @@ function section(markdown: string, heading: string): string[] {
 /** The rows of the table in a section (header and delimiter included). */
 const tableRows = (markdown: string, heading: string): string[] => section(markdown, heading).filter((line) => line.startsWith('|'));
 
-async function gateReport(): Promise<Report> {
+async function gateReport(without: readonly string[] = []): Promise<Report> {
   const repo = fixture(GATE_HISTORY);
-  const report = await analyze({ path: repo.dir });
+  const report = await analyze({ path: repo.dir, without: [...without] });
   // The fixture folder's name is random: give it a fixed one.
   return { ...report, repository: { ...report.repository, name: 'shop' } };
 }
@@ -255,5 +256,80 @@ describe('renderReportMarkdown', () => {
     for (const row of moduleRows) expect(cells(row)).toHaveLength(7);
     expect(moduleRows.some((row) => row.startsWith('| \\=HYPERLINK\\("x"\\)\\|y |'))).toBe(true);
     for (const row of tableRows(markdown, '## People')) expect(cells(row)).toHaveLength(5);
+  });
+});
+
+// GATE_HISTORY without Bob (fixtures/check-histories.ts), worked out by hand: Bob's 4 files
+// (api/server, routes, auth, web/view) lose their author. Repository: 6/10 → −Alice 3/10: 2 → 1;
+// active (Alice departed): Carol 2 + Dave 1 = 3/10, not over half from the start: 1 → 0. api: only
+// Carol's users.js, 1/4: 1 → 0, active 1 → 0. web: Carol's app, Dave's page, 2/3 → −one 1/3: 2 → 1,
+// active 2 → 1. billing (Alice's) does not change: left out of the table.
+describe('renderReportMarkdown: what if (--without)', () => {
+  it('writes the before → after section right after the summary, changed modules riskiest after first', async () => {
+    const markdown = renderReportMarkdown(await gateReport(['bob@example.com']), { title: 'Report' });
+    const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings.slice(0, 3)).toEqual(['## Summary', '## What if Bob Baker leaves', '## Modules by risk']);
+    expect(section(markdown, '## What if Bob Baker leaves')).toEqual([
+      '- **Bus factor**: 2 → 1.',
+      '- **Active bus factor**: 1 → 0.',
+      '| Module | Files | Bus factor | Active |',
+      '| --- | ---: | ---: | ---: |',
+      '| api | 4 | 1 → 0 | 1 → 0 |',
+      '| web | 3 | 2 → 1 | 2 → 1 |',
+      'The modules whose bus factor or active bus factor changes, riskiest after first.',
+    ]);
+  });
+
+  it('has no what-if section without --without', async () => {
+    expect(renderReportMarkdown(await gateReport(), { title: 'Report' })).not.toContain('## What if');
+  });
+
+  it('shows every stewardship activity present, and says when no module changes', async () => {
+    // fixtures/stewardship-histories.ts without Maya: integration, Owen's 3 of 6 (window 2 of 4) are
+    // not over half and nobody else is left: 2 → 0, active 2 → 0. Releases: Olaf 2 + Owen 1 of 5 still
+    // over half: 2; in the window Owen's 1 of 3 is not: active 1 → 0. Review: Rae's, unchanged, 1 and
+    // 1. Build: Dockerfile loses its author; Owen (ci.yml, Makefile) → Makefile still Alice's, 1/3:
+    // 2 → 1, active 2 → 1. Maya authors none of src/*.js: src stays 2, active 2.
+    const report = await analyze({ path: fixture(STEWARDSHIP_HISTORY).dir, without: ['Maya Lind'] });
+    expect(section(renderReportMarkdown(report, { title: 'Report' }), '## What if Maya Lind leaves')).toEqual([
+      '- **Bus factor**: 2 (unchanged).',
+      '- **Active bus factor**: 2 (unchanged).',
+      '- **Stewardship, integration**: bus factor 2 → 0, active 2 → 0.',
+      '- **Stewardship, releases**: bus factor 2 (unchanged), active 1 → 0.',
+      '- **Stewardship, review**: bus factor 1 (unchanged), active 1 (unchanged).',
+      '- **Stewardship, build**: bus factor 2 → 1, active 2 → 1.',
+      "No module's bus factor changes.",
+    ]);
+  });
+
+  it('escapes the names of the people leaving and caps the module table', async () => {
+    const report = await gateReport(['bob@example.com']);
+    const modules: ModuleReport[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `directory:m${i}`,
+      kind: 'directory',
+      name: `m${String(i).padStart(2, '0')}|<b>`,
+      files: 3,
+      busFactor: 2,
+      activeBusFactor: 2,
+      keyPeople: [],
+      lostFiles: 0,
+      authors: 2,
+      orphanFiles: 0,
+    }));
+    const whatIf = {
+      ...report.whatIf!,
+      without: [{ id: 'x@example.com', name: '<img src=x> @everyone' }, { id: 'y@example.com', name: 'Yan' }],
+      // m00 drops to 0 (the riskiest after), the rest to 1.
+      modules: modules.map((module, i) => ({ id: module.id, busFactor: { before: 2, after: i === 0 ? 0 : 1 }, activeBusFactor: { before: 2, after: i === 0 ? 0 : 1 } })),
+    };
+    const markdown = renderReportMarkdown({ ...report, modules, whatIf }, { title: 'Report' });
+    const heading = markdown.split('\n').find((line) => line.startsWith('## What if'));
+    expect(heading).toBe('## What if &lt;img src=x&gt; @&#8203;everyone and Yan leave');
+    const rows = tableRows(markdown, heading!);
+    expect(rows).toHaveLength(52);
+    for (const row of rows) expect(cells(row)).toHaveLength(4);
+    expect(rows[2]).toBe('| m00\\|&lt;b&gt; | 3 | 2 → 0 | 2 → 0 |');
+    expect(section(markdown, heading!)).toContain('… and 10 more modules, not shown');
+    expect(markdown).not.toMatch(/<\/?[a-z]/i);
   });
 });

@@ -53,10 +53,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => import('./check.js'),
   },
   report: {
-    description: 'the analysis as a document to attach or publish: Markdown (a wiki page, a pull-request comment), the modules and people tables as CSV, or the JSON report',
+    description: 'the analysis as a document to attach or publish: one self-contained HTML page with an offline what-if, its PDF, Markdown (a wiki page, a pull-request comment), the modules and people tables as CSV, or the JSON report',
     argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
-    analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['without']),
-    // The report's what-if is to be the HTML page's own (issue 13); --without waits for it.
+    analysisOptions: ANALYSIS_OPTIONS,
     outputOptions: REPORT_OUTPUT_OPTIONS,
     load: async () => import('./report.js'),
   },

@@ -26,10 +26,22 @@ function table(header: readonly string[], rows: readonly (readonly Cell[])[]): s
 
 const names = (people: readonly { readonly name: string }[]) => people.map((person) => person.name).join('; ');
 
+/**
+ * With `--without` (`report.whatIf`) the modules table gets two trailing columns, the bus factors as
+ * if those people left; without it the header is the documented one, unchanged for scripts.
+ */
+const WHAT_IF_COLUMNS = ['bus_factor_without', 'active_bus_factor_without'];
+
 export function renderReportCsv(report: Report, which: CsvTable): string {
   if (which === 'modules') {
+    const whatIf = report.whatIf ? new Map(report.whatIf.modules.map((module) => [module.id, module])) : undefined;
+    const without = (id: string): Cell[] => {
+      if (!whatIf) return [];
+      const module = whatIf.get(id);
+      return module ? [module.busFactor.after, module.activeBusFactor.after] : ['', ''];
+    };
     return table(
-      ['id', 'kind', 'name', 'path', 'files', 'bus_factor', 'active_bus_factor', 'lost_files', 'authors', 'orphan_files', 'key_people', 'successors'],
+      ['id', 'kind', 'name', 'path', 'files', 'bus_factor', 'active_bus_factor', 'lost_files', 'authors', 'orphan_files', 'key_people', 'successors', ...(whatIf ? WHAT_IF_COLUMNS : [])],
       report.modules.map((module) => [
         module.id,
         module.kind,
@@ -43,6 +55,7 @@ export function renderReportCsv(report: Report, which: CsvTable): string {
         module.orphanFiles,
         names(module.keyPeople),
         names(module.successors ?? []),
+        ...without(module.id),
       ]),
     );
   }

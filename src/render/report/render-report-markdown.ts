@@ -1,6 +1,6 @@
 import { compareText } from '../../compare-text.js';
 import { count, percent, plural } from '../../format.js';
-import type { CodeownersDrift, KeyPerson, ModuleReport, Report, ReportPerson, StewardshipActivity } from '../../report/report.js';
+import type { BeforeAfter, CodeownersDrift, KeyPerson, ModuleReport, Report, ReportPerson, StewardshipActivity } from '../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../report/report.js';
 import { clipData, escapeMarkdownCell, escapeMarkdownText, MARKDOWN_COMMENT_LIMIT } from '../escape-markdown.js';
 import { byRisk } from '../render-text.js';
@@ -8,6 +8,8 @@ import { byRisk } from '../render-text.js';
 /**
  * `busfactor report --format md`: the consultant report as one Markdown document, for a wiki page
  * or a pull-request comment. A pure function of the report (no clock: the caller adds the date).
+ * With `--without` (`report.whatIf`) a "What if … leave" section follows the summary: every bus
+ * factor before → after, and the modules that change.
  * Every piece of repository data (names, emails, paths, module names, tags, warnings) goes through
  * `escape-markdown.ts`. GitHub refuses a comment over 65,536 characters, so the document stays
  * under {@link MAX_LENGTH}: the tables are capped at {@link MAX_MODULE_ROWS} and
@@ -42,30 +44,39 @@ export function renderReportMarkdown(report: Report, options: ReportMarkdownOpti
   const kinds = kindCount(modules);
   const moduleRows = modules.slice(0, MAX_MODULE_ROWS).map((module) => moduleRow(module, departed, largest, kinds));
   const peopleRows = people.slice(0, MAX_PEOPLE_ROWS).map(personRow);
+  const changed = changedModules(report);
+  const whatIfRows = changed.slice(0, MAX_MODULE_ROWS).map((change) => whatIfRow(change, kinds));
 
   const before = [...header(report, options.title), ...summary(report, modules, departed)];
   const after = [...lineOwnership(report), ...codeownersDrift(report), ...method(report)];
-  const assemble = (shownModules: number, shownPeople: number, cut: boolean): string[] => [
+  const assemble = (shown: Shown, cut: boolean): string[] => [
     ...before,
-    ...modulesSection(report, modules, moduleRows.slice(0, shownModules)),
-    ...peopleSection(people, peopleRows.slice(0, shownPeople)),
+    ...whatIfSection(report, changed, whatIfRows.slice(0, shown.whatIf)),
+    ...modulesSection(report, modules, moduleRows.slice(0, shown.modules)),
+    ...peopleSection(people, peopleRows.slice(0, shown.people)),
     ...after,
     ...(cut ? ['', `_Rows cut to stay under ${count(MAX_LENGTH)} characters: \`--format json\` has everything._`] : []),
   ];
 
-  // Within the budget, drop rows from the longer table first until the document fits.
-  let shownModules = moduleRows.length;
-  let shownPeople = peopleRows.length;
-  let lines = assemble(shownModules, shownPeople, false);
+  // Within the budget, drop rows from the longest table first until the document fits.
+  const shown: Shown = { whatIf: whatIfRows.length, modules: moduleRows.length, people: peopleRows.length };
+  let lines = assemble(shown, false);
   if (length(lines) > MAX_LENGTH) {
-    lines = assemble(shownModules, shownPeople, true);
-    while (length(lines) > MAX_LENGTH && shownModules + shownPeople > 0) {
-      if (shownModules >= shownPeople) shownModules -= 1;
-      else shownPeople -= 1;
-      lines = assemble(shownModules, shownPeople, true);
+    lines = assemble(shown, true);
+    while (length(lines) > MAX_LENGTH && shown.whatIf + shown.modules + shown.people > 0) {
+      const longest = (['modules', 'people', 'whatIf'] as const).reduce((a, b) => (shown[b] > shown[a] ? b : a));
+      shown[longest] -= 1;
+      lines = assemble(shown, true);
     }
   }
   return bounded(lines);
+}
+
+/** Rows shown of each table. */
+interface Shown {
+  whatIf: number;
+  modules: number;
+  people: number;
 }
 
 const length = (lines: readonly string[]): number => lines.reduce((total, line) => total + line.length + 1, 0);
@@ -164,6 +175,52 @@ function summary(report: Report, modules: readonly ModuleReport[], departed: Rea
       : '';
     lines.push(`  - **${text(moduleLabel(module, kinds))}**: ${facts}${successors}`);
   }
+  return lines;
+}
+
+/** A module whose bus factor or active bus factor changes with `--without`. */
+interface ModuleChange {
+  readonly module: ModuleReport;
+  readonly busFactor: BeforeAfter;
+  readonly activeBusFactor: BeforeAfter;
+}
+
+/** The modules `--without` changes, riskiest after first (the order of the modules table, on the after figures). */
+function changedModules(report: Report): ModuleChange[] {
+  const byId = new Map(report.modules.map((module) => [module.id, module]));
+  const changes = (report.whatIf?.modules ?? []).flatMap((change) => {
+    const module = byId.get(change.id);
+    const moved = change.busFactor.before !== change.busFactor.after || change.activeBusFactor.before !== change.activeBusFactor.after;
+    return module && moved ? [{ module, busFactor: change.busFactor, activeBusFactor: change.activeBusFactor }] : [];
+  });
+  const after = (change: ModuleChange): ModuleReport => ({ ...change.module, busFactor: change.busFactor.after, activeBusFactor: change.activeBusFactor.after });
+  return changes.sort((a, b) => byRisk(after(a), after(b)));
+}
+
+/** `2 → 1`, or `2 (unchanged)`, as the text output writes it. */
+const arrow = (value: BeforeAfter): string => (value.before === value.after ? `${value.after} (unchanged)` : `${value.before} → ${value.after}`);
+
+function whatIfRow(change: ModuleChange, kinds: number): string {
+  return row([cell(moduleLabel(change.module, kinds)), count(change.module.files), arrow(change.busFactor), arrow(change.activeBusFactor)]);
+}
+
+/** `--without`: every bus factor before → after, right after the summary. */
+function whatIfSection(report: Report, changed: readonly ModuleChange[], rows: readonly string[]): string[] {
+  const whatIf = report.whatIf;
+  if (!whatIf) return [];
+  const names = whatIf.without.map((person) => text(person.name || person.id));
+  const who = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`;
+  const lines = ['', `## What if ${who} ${names.length === 1 ? 'leaves' : 'leave'}`, ''];
+  lines.push(`- **Bus factor**: ${arrow(whatIf.busFactor)}.`, `- **Active bus factor**: ${arrow(whatIf.activeBusFactor)}.`);
+  for (const kind of STEWARDSHIP_KINDS) {
+    const activity = whatIf.stewardship[kind];
+    if (activity) lines.push(`- **Stewardship, ${kind}**: bus factor ${arrow(activity.busFactor)}, active ${arrow(activity.activeBusFactor)}.`);
+  }
+  lines.push('');
+  if (changed.length === 0) return [...lines, "No module's bus factor changes."];
+  lines.push('| Module | Files | Bus factor | Active |', '| --- | ---: | ---: | ---: |', ...rows);
+  if (rows.length < changed.length) lines.push('', `… and ${count(changed.length - rows.length)} more ${changed.length - rows.length === 1 ? 'module' : 'modules'}, not shown`);
+  lines.push('', 'The modules whose bus factor or active bus factor changes, riskiest after first.');
   return lines;
 }
 
