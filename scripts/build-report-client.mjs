@@ -23,8 +23,10 @@ const result = await build({
   charset: 'utf8',
   logLevel: 'warning',
 });
-const script = result.outputFiles[0].text.trim();
-const style = readFileSync(path.join(root, 'src/render/report/html/report.css'), 'utf8');
+const script = result.outputFiles[0].text.trim().replace(/\r\n?/g, '\n');
+// LF only: the page's CSP hashes the text as the HTML parser leaves it, and it turns CRLF into LF
+// (a Windows checkout with autocrlf would otherwise get an unstyled page).
+const style = readFileSync(path.join(root, 'src/render/report/html/report.css'), 'utf8').replace(/\r\n?/g, '\n');
 // Inline in the page: neither may close its element or open a comment.
 if (/<\/script|<!--/i.test(script)) throw new Error('report-client: the bundle contains </script or <!--');
 if (/<\/style/i.test(style)) throw new Error('report-client: the stylesheet contains </style');

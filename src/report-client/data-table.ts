@@ -17,9 +17,10 @@ export interface Column<R> {
  * way); the filter keeps rows whose text contains every word typed.
  */
 /**
- * `printRows`: rows printed at most (the PDF of a repository with 2,000 people stays short).
+ * `printRows`: rows printed at most (the PDF of a repository with 2,000 people stays short);
+ * `sortBy` −1 with `defaultOrder`: that order, redone on every refresh, until a header is clicked.
  */
-export function createTable<R>(container: HTMLElement, options: { readonly id: string; readonly caption: string; readonly rows: readonly R[]; readonly columns: readonly Column<R>[]; readonly sortBy: number; readonly descending: boolean; readonly printRows: number }) {
+export function createTable<R>(container: HTMLElement, options: { readonly id: string; readonly caption: string; readonly rows: readonly R[]; readonly columns: readonly Column<R>[]; readonly sortBy: number; readonly descending: boolean; readonly printRows: number; readonly defaultOrder?: (a: R, b: R) => number }) {
   const { columns, rows } = options;
   let sortBy = options.sortBy;
   let descending = options.descending;
@@ -46,7 +47,10 @@ export function createTable<R>(container: HTMLElement, options: { readonly id: s
 
   function order(): void {
     const sign = descending ? -1 : 1;
+    // Until a header is clicked (sortBy −1), the caller's order: the modules' risk order.
+    const defaultOrder = options.defaultOrder;
     const sorted = [...made].sort((a, b) => {
+      if (sortBy < 0 && defaultOrder) return defaultOrder(a.row, b.row);
       const x = a.keys[sortBy] ?? '';
       const y = b.keys[sortBy] ?? '';
       return (x < y ? -1 : x > y ? 1 : 0) * sign;

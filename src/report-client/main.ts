@@ -1,4 +1,5 @@
 import { percent } from '../format.js';
+import { byRisk } from '../report/by-risk.js';
 import type { PageData, PageModule, PagePerson } from '../render/report/html/page-data.js';
 import { drawCurve, drawTrend } from './charts.js';
 import { createTable, type Column } from './data-table.js';
@@ -53,6 +54,10 @@ function start(): void {
         ]
       : []),
   ];
+  function riskOf(index: number, module: PageModule) {
+    const figure = figures.modules[index];
+    return { activeBusFactor: figure?.activeBusFactor ?? 0, busFactor: figure?.busFactor ?? 0, files: module.files.length, name: module.name };
+  }
   function cellBf(cell: HTMLTableCellElement, now: number, was: number): void {
     cell.append(...bf(now, was));
     cell.dataset.bf = String(Math.min(now, 4));
@@ -65,7 +70,12 @@ function start(): void {
       cell.append(leaving.has(successor.person) ? h('del', {}, text) : text);
     });
   }
-  const modulesTable = createTable(byId('modules'), { id: 'modules-table', caption: 'Modules, riskiest first', rows: moduleRows, columns: moduleColumns, sortBy: 3, descending: false, printRows: 100 });
+  const modulesTable = createTable(byId('modules'), { id: 'modules-table', caption: 'Modules, riskiest first', rows: moduleRows, columns: moduleColumns,
+    sortBy: -1,
+    descending: false,
+    printRows: 100,
+    defaultOrder: (a, b) => byRisk(riskOf(a.index, a.module), riskOf(b.index, b.module)),
+  });
 
   const personRows = data.people.map((person, index) => ({ person, index }));
   const peopleColumns: Column<{ person: PagePerson; index: number }>[] = [
@@ -123,6 +133,10 @@ function start(): void {
     peopleTable.refresh();
   }
   update();
+  // Paper shows every section whole: the collapsed lists (merged identities) open to print.
+  window.addEventListener('beforeprint', () => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
   document.documentElement.dataset.ready = 'true';
 }
 

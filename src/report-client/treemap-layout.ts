@@ -22,13 +22,15 @@ export function squarify(values: readonly number[], area: Rect): Rect[] {
   const worst = (sizes: readonly number[], side: number): number => {
     const sum = sizes.reduce((a, b) => a + b, 0);
     const max = Math.max(...sizes);
-    const min = Math.min(...sizes);
+    const min = Math.min(...sizes.filter((size) => size > 0), max);
     return Math.max((side * side * max) / (sum * sum), (sum * sum) / (side * side * min));
   };
   const layRow = (sizes: readonly number[]): void => {
     const sum = sizes.reduce((a, b) => a + b, 0);
     const horizontal = free.width >= free.height;
-    const thickness = horizontal ? sum / free.height : sum / free.width;
+    const side = horizontal ? free.height : free.width;
+    // A side worn down to nothing (rounding) gives the row no thickness rather than NaN.
+    const thickness = side > 0 ? sum / side : 0;
     let offset = 0;
     for (const size of sizes) {
       const length = sum === 0 ? 0 : (size / sum) * (horizontal ? free.height : free.width);
@@ -39,9 +41,10 @@ export function squarify(values: readonly number[], area: Rect): Rect[] {
       ? { x: free.x + thickness, y: free.y, width: Math.max(0, free.width - thickness), height: free.height }
       : { x: free.x, y: free.y + thickness, width: free.width, height: Math.max(0, free.height - thickness) };
   };
-  for (const value of values.map((v) => v * scale)) {
+  for (const value of values.map((v) => Math.max(0, v) * scale)) {
     const side = Math.min(free.width, free.height);
-    if (row.length === 0 || worst([...row, value], side) <= worst(row, side)) row.push(value);
+    // A zero value (or a side worn to nothing) joins the row: it can make no ratio worse.
+    if (row.length === 0 || value === 0 || side === 0 || worst([...row, value], side) <= worst(row, side)) row.push(value);
     else {
       layRow(row);
       row = [value];

@@ -108,7 +108,7 @@ const ownerKey = (people: PeopleLookup, owner: string): string => {
 const entryKey = (people: PeopleLookup, entry: string): string => people.byAny.get(fold(entry)) ?? fold(entry);
 
 /** Email-shaped text in free text (tags like `pkg@1.2.3` are not: the domain ends in letters). */
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu;
 
 /** What the traversal asks of each person reference; one implementation collects, the other replaces. */
 interface Mapper {
@@ -179,7 +179,9 @@ function textScrubber(report: Report, people: PeopleLookup, mapper: Mapper, hexO
     return text.replace(pattern, (match) => {
       const known = terms.get(match.toLowerCase());
       if (known) return known[0];
-      return match.toLowerCase().endsWith(DOMAIN) ? match : `${hexOf(personKey(people, match))}${DOMAIN}`;
+      // An address of any domain (jdoe@localhost too), not a version (pkg@1.2.3: no letter after the @).
+      if (match.toLowerCase().endsWith(DOMAIN) || !/\p{L}/u.test(match.slice(match.lastIndexOf('@') + 1))) return match;
+      return `${hexOf(personKey(people, match))}${DOMAIN}`;
     });
   };
 }
@@ -192,6 +194,15 @@ function numbered(pseudonym: string, index: number): string {
   if (index === 0) return pseudonym;
   return pseudonym.endsWith(DOMAIN) ? `${pseudonym.slice(0, -DOMAIN.length)}+${index + 1}${DOMAIN}` : `${pseudonym} (${index + 1})`;
 }
+
+/**
+ * Warnings that quote what a config file or CODEOWNERS says about people (`"Jane Roe" matches nobody
+ * …; did you mean "Jane Rowe"?`, an owner that is not a handle): the quoted values may be people the
+ * history does not know, so no pseudonym would replace them, and a close match would tie a real name
+ * to a pseudonym. Every quoted value in them is redacted.
+ */
+const QUOTED_PEOPLE: ReadonlySet<string> = new Set(['config-unusable', 'codeowners-unreadable', 'module-unmatched']);
+const redactQuoted = (message: string): string => message.replace(/"[^"]*"/g, '"(redacted)"');
 
 const escapeRegExp = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
@@ -262,6 +273,6 @@ function mapReport(report: Report, m: Mapper): Report {
       without: settings.without.map((entry) => m.entry(entry)),
       ...(settings.config ? { config: { ...settings.config, path: m.text(settings.config.path) } } : {}),
     },
-    warnings: report.warnings.map((warning) => ({ ...warning, message: m.text(warning.message) })),
+    warnings: report.warnings.map((warning) => ({ ...warning, message: m.text(QUOTED_PEOPLE.has(warning.code) ? redactQuoted(warning.message) : warning.message) })),
   };
 }

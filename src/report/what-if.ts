@@ -35,12 +35,14 @@ export function indexAuthorship(report: Report): AuthorshipIndex {
  * The index from people (in `report.people` order, with their tie-break changes) and each file's
  * author indices: how the HTML report's page builds it from its embedded data (report-client/).
  */
-export function authorshipIndex(people: readonly (PersonRef & { readonly changes: number })[], fileAuthors: readonly Int32Array[]): AuthorshipIndex {
+export function authorshipIndex(people: readonly (PersonRef & { readonly changes: number; readonly idRank?: number })[], fileAuthors: readonly Int32Array[]): AuthorshipIndex {
+  const ranked = people.every((person) => person.idRank !== undefined);
   return {
     people: people.map(({ id, name, email }) => ({ id, name, email })),
     indexOf: new Map(people.map((person, index) => [person.id, index])),
     fileAuthors,
-    tieBreak: compareForRemoval(people, people.map((person) => person.changes)),
+    // Pseudonymized ids (--anonymize) sort differently: the ranks of the real ids break ties then.
+    tieBreak: compareForRemoval(people, people.map((person) => person.changes), ranked ? people.map((person) => person.idRank ?? 0) : undefined),
   };
 }
 

@@ -185,3 +185,19 @@ describe('uniquePrefixes', () => {
     expect(uniquePrefixes(deep)).toEqual(new Map([['x', 'ffffffff00a'], ['y', 'ffffffff00b']]));
   });
 });
+
+// GATE_HISTORY with a config that lists, as departed, someone the history does not know and a
+// near-miss of Alice's name: the warnings quote both (and suggest "Alice Archer" for the second).
+describe('anonymizeReport: warnings about the config\'s people', () => {
+  it('redacts every quoted value, so no unknown name and no "did you mean" survives', async () => {
+    const { withConfig } = await import('../../fixtures/check-histories.js');
+    const dir = fixture(withConfig({ people: { departed: ['Jane Roe', 'Alice Archr'] } })).dir;
+    const report = await analyze({ path: dir });
+    const warnings = report.warnings.filter((warning) => warning.code === 'config-unusable').map((warning) => warning.message).join('\n');
+    expect(warnings).toContain('"Jane Roe"');
+    expect(warnings).toContain('"Alice Archr"');
+    const anonymized = JSON.stringify(anonymizeReport(report, 'salt').warnings);
+    for (const value of ['Jane Roe', 'Alice Archr', 'Alice Archer']) expect(anonymized).not.toContain(value);
+    expect(anonymized).toContain('(redacted)');
+  });
+});

@@ -209,20 +209,36 @@ describe('busfactor report: bad input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('-o into a folder that does not exist, or that cannot be written: exit 2, nothing half-written', () => {
+  it('-o into a folder that does not exist, or onto a folder: exit 2, nothing written', () => {
     const dir = fixture(GATE_HISTORY).dir;
     const missing = runCli(['report', dir, '--format', 'html', '-o', path.join(tempDir(), 'nope', 'r.html')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^busfactor: error: -o .*: no such folder/);
     const folder = tempDir();
-    // A folder in place of the file: the rename fails, the temporary file is removed.
+    // A folder in place of the file: refused before the analysis, the folder left as it was.
     const target = path.join(folder, 'report.html');
     execFileSync('mkdir', [target]);
     const blocked = runCli(['report', dir, '--format', 'html', '-o', target]);
     expect(blocked.code).toBe(2);
-    expect(blocked.stderr).toMatch(/^busfactor: error: cannot write /);
+    expect(blocked.stderr).toMatch(/^busfactor: error: -o .*report\.html: a folder; give a file name/);
     expect(readdirSync(folder)).toEqual(['report.html']);
+    expect(readdirSync(target)).toEqual([]);
     expect(statSync(target).isDirectory()).toBe(true);
+  });
+
+  it('-o naming a folder, --json with another format, a $CHROME_PATH that is no program: one line, exit 2, before any analysis', () => {
+    const dir = fixture(GATE_HISTORY).dir;
+    const folder = tempDir();
+    const intoFolder = runCli(['report', dir, '--format', 'html', '-o', folder]);
+    expect(intoFolder.code).toBe(2);
+    expect(intoFolder.stderr).toBe(`busfactor: error: -o ${folder}: a folder; give a file name (only --format csv without --table writes into a folder)\n`);
+    const json = runCli(['report', dir, '--json', '--format', 'html']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toBe('busfactor: error: --json is --format json: it cannot be combined with --format html\n');
+    const badPath = runCli(['report', dir, '--format', 'pdf', '-o', path.join(folder, 'r.pdf')], { env: { CHROME_PATH: path.join(folder, 'none') } });
+    expect(badPath.code).toBe(2);
+    expect(badPath.stderr).toMatch(/^busfactor: error: \$CHROME_PATH .*none: not an executable file/);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('contradictory flags: one line, exit 2', () => {

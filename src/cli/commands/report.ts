@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeSession } from '../../analyze.js';
 import { GitError, InputError } from '../../errors.js';
+import { idRanks } from '../../bus-factor/tie-break.js';
+import { findBrowser } from '../../render/report/print-pdf.js';
 import { REPORT_RENDERERS } from '../../render/report/report-renderers.js';
 import { CSV_TABLES, type CsvTable } from '../../render/report/render-report-csv.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
@@ -35,6 +37,7 @@ async function checkTarget(format: ReportFormat, output: string, table: CsvTable
   if (table !== undefined && format !== 'csv') throw new InputError('--table chooses a CSV table: give it with --format csv');
   if (typed.anonymizeSalt && !typed.anonymize) throw new InputError('--anonymize-salt is the secret of --anonymize: give both');
   if (typed.browser && format !== 'pdf') throw new InputError('--browser is the browser --format pdf prints with: give it with --format pdf');
+  if (typed.json && typed.format !== undefined && typed.format !== 'json' && typed.format !== 'md') throw new InputError(`--json is --format json: it cannot be combined with --format ${typed.format}`);
   if (format === 'pdf' && output === '') throw new InputError('--format pdf writes a binary file: give -o FILE.pdf');
   if (format === 'csv' && table === undefined && output === '') {
     throw new InputError(`--format csv writes two tables: give -o DIR (it gets modules.csv and people.csv) or --table ${CSV_TABLES.join('|')} for one on stdout`);
@@ -42,8 +45,9 @@ async function checkTarget(format: ReportFormat, output: string, table: CsvTable
   if (format === 'csv' && table === undefined && !(await isFolder(output))) {
     throw new InputError(`-o ${output}: no such folder (--format csv without --table writes modules.csv and people.csv into a folder that exists)`);
   }
-  if (output !== '' && !(format === 'csv' && table === undefined) && !(await isFolder(path.dirname(path.resolve(output))))) {
-    throw new InputError(`-o ${output}: no such folder ${path.dirname(output)}`);
+  if (output !== '' && !(format === 'csv' && table === undefined)) {
+    if (!(await isFolder(path.dirname(path.resolve(output))))) throw new InputError(`-o ${output}: no such folder ${path.dirname(output)}`);
+    if (await isFolder(output)) throw new InputError(`-o ${output}: a folder; give a file name (only --format csv without --table writes into a folder)`);
   }
 }
 
@@ -59,8 +63,10 @@ export async function run(input: CommandInput): Promise<number> {
   const output = typed.output ?? '';
   const table = (typed.table || undefined) as CsvTable | undefined;
   await checkTarget(format, output, table, typed);
+  // Before the analysis: a missing browser is said at once.
+  const browser = format === 'pdf' ? findBrowser(typed.browser ?? '') : '';
   const renderer = REPORT_RENDERERS[format];
-  const wantsTrend = renderer.wantsTrend && typed.trend !== false;
+  const wantsTrend = renderer.page && typed.trend !== false;
 
   const progress = !typed.quiet && process.stderr.isTTY ? createProgressLine(process.stderr) : undefined;
   let session;
@@ -73,6 +79,7 @@ export async function run(input: CommandInput): Promise<number> {
       signal: input.signal,
       ...(progress ? { onProgress: progress.update } : {}),
       ...(wantsTrend ? { keepFacts: true } : {}),
+      ...(renderer.page ? { successorsBelow: () => Number.POSITIVE_INFINITY } : {}),
     });
     // The trend replays the same pass's commits at 12 points: no second scan (docs/trend.md). It is
     // a picture beside the report: when a point cannot be computed the page goes without it.
@@ -87,9 +94,11 @@ export async function run(input: CommandInput): Promise<number> {
     progress?.clear();
   }
   const report = typed.anonymize ? anonymizeReport(session.report, typed.anonymizeSalt || randomSalt()) : session.report;
+  // Ties in the page's what-if are broken by the real ids' order, also once they are pseudonyms.
+  const ranks = idRanks(session.report.people);
   const title = typed.title || `Bus factor of ${report.repository.name}${report.repository.scope ? `/${report.repository.scope.replace(/\/$/, '')}` : ''}`;
 
-  const document = await renderer.render({ report, title, generatedAt: generatedAt(), browser: typed.browser ?? '', ...(trend ? { trend } : {}), ...(table ? { table } : {}) });
+  const document = await renderer.render({ report, title, generatedAt: generatedAt(), browser, idRanks: ranks, ...(trend ? { trend } : {}), ...(table ? { table } : {}) });
   if (document.kind === 'files') {
     for (const file of document.files) await write(path.join(output, file.name), file.content);
   } else if (output !== '') await write(output, document.content);

@@ -15,8 +15,13 @@ export interface ReportContext {
   readonly trend?: Trend;
   /** csv: one table, or both. */
   readonly table?: CsvTable;
-  /** pdf: the browser to print with (`--browser`), '' to look for one. */
+  /** pdf: the browser to print with, found before the analysis (`print-pdf.ts` findBrowser). */
   readonly browser: string;
+  /**
+   * html, pdf: each person's place in the order of their real ids (`bus-factor/tie-break.ts`):
+   * with `--anonymize` the page's what-if breaks ties as the CLI did, not by pseudonym.
+   */
+  readonly idRanks?: readonly number[];
 }
 
 /** A rendered report: one text or binary document, or several named files (csv into a folder). */
@@ -25,8 +30,11 @@ export type ReportDocument =
   | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly content: string }[] };
 
 export interface ReportRenderer {
-  /** The browser page formats want the trend; the others never compute it. */
-  readonly wantsTrend: boolean;
+  /**
+   * The page formats (html, pdf): they want the trend, and successors for every module — the page's
+   * what-if can bring any module down to 1, and must then say who could take it over.
+   */
+  readonly page: boolean;
   render(context: ReportContext): Promise<ReportDocument>;
 }
 
@@ -35,21 +43,21 @@ const text = (content: string): ReportDocument => ({ kind: 'document', content, 
 /** Every `--format` of `busfactor report` (the type checks each has one); html and pdf load on demand. */
 export const REPORT_RENDERERS: Readonly<Record<ReportFormat, ReportRenderer>> = {
   html: {
-    wantsTrend: true,
+    page: true,
     render: async (context) => text((await import('./html/render-report-html.js')).renderReportHtml(context)),
   },
   pdf: {
-    wantsTrend: true,
+    page: true,
     render: async (context) => {
       const { renderReportHtml } = await import('./html/render-report-html.js');
       const { printPdf } = await import('./print-pdf.js');
       return { kind: 'document', content: await printPdf(renderReportHtml(context), context.browser), binary: true };
     },
   },
-  md: { wantsTrend: false, render: async ({ report, title }) => text(renderReportMarkdown(report, { title })) },
-  json: { wantsTrend: false, render: async ({ report }) => text(renderJson(report)) },
+  md: { page: false, render: async ({ report, title }) => text(renderReportMarkdown(report, { title })) },
+  json: { page: false, render: async ({ report }) => text(renderJson(report)) },
   csv: {
-    wantsTrend: false,
+    page: false,
     render: async ({ report, table }) =>
       table === undefined
         ? { kind: 'files', files: CSV_TABLES.map((which) => ({ name: `${which}.csv`, content: renderReportCsv(report, which) })) }

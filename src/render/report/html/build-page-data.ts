@@ -1,13 +1,14 @@
 import type { Report, StewardshipKind } from '../../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../../report/report.js';
 import type { Trend } from '../../../trend/compute-trend.js';
+import { idRanks } from '../../../bus-factor/tie-break.js';
 import type { PageActivity, PageData } from './page-data.js';
 
 /** The trend sparkline needs at least this many points to say anything. */
 const MIN_TREND_POINTS = 3;
 
 /** The page's data from the report: people by index, files by their authors, modules by their files. */
-export function pageData(report: Report, title: string, trend: Trend | undefined): PageData {
+export function pageData(report: Report, title: string, trend: Trend | undefined, ranks: readonly number[] = idRanks(report.people)): PageData {
   const indexOf = new Map(report.people.map((person, index) => [person.id, index]));
   const indices = (ids: readonly string[]): number[] => ids.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []));
   const members = new Map<string, number[]>(report.modules.map((module) => [module.id, []]));
@@ -33,13 +34,14 @@ export function pageData(report: Report, title: string, trend: Trend | undefined
   return {
     title,
     repository: report.repository.name,
-    people: report.people.map((person) => ({
+    people: report.people.map((person, index) => ({
       id: person.id,
       name: person.name,
       email: person.emails[0] ?? '',
       commits: person.commits,
       filesAuthored: person.filesAuthored,
       changes: person.changes,
+      idRank: ranks[index] ?? index,
       lastActiveAt: person.lastActiveAt,
       departed: person.departed,
       bot: person.bot,

@@ -28,8 +28,9 @@ export interface PagePerson {
   readonly email: string;
   readonly commits: number;
   readonly filesAuthored: number;
-  /** The greedy loop's tie-break (creations + deliveries). */
+  /** The greedy loop's tie-break (creations + deliveries), then the place of their real id in id order. */
   readonly changes: number;
+  readonly idRank: number;
   readonly lastActiveAt: string | null;
   readonly departed: boolean;
   readonly bot: boolean;

@@ -42,7 +42,7 @@ const LIST_ROWS = 25;
 export function renderReportHtml(context: ReportContext): string {
   const { report, title, generatedAt } = context;
   const { script, style } = clientAssets();
-  const data = embedJson(pageData(report, title, context.trend));
+  const data = embedJson(pageData(report, title, context.trend, context.idRanks));
   const csp = `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   const commit = report.head.slice(0, 12).replace(/[^0-9a-f]/gi, '');
   return `<!doctype html>
