@@ -20,6 +20,8 @@ export interface Figures {
   /** Files whose every author is gone (departed or leaving). */
   readonly lostFiles: number;
   readonly modules: readonly ModuleFigures[];
+  /** The files in no top-level folder, as one more tile (`PageData.looseFiles`). */
+  readonly loose: ModuleFigures;
   readonly stewardship: Partial<Record<StewardshipKind, { readonly busFactor: number; readonly activeBusFactor: number }>>;
   readonly curve: readonly CurvePoint[];
   /** Per person index: the modules whose active key people they are among. */
@@ -59,14 +61,18 @@ export function createScorer(data: PageData): Scorer {
       const active = scoreFiles(index, everyFile, gone);
       const lost = lostFileFlags(fileAuthors, gone);
       const keyIn = data.people.map(() => 0);
+      const scoreOf = (files: readonly number[]): ModuleFigures => {
+        const score = scoreFiles(index, files, leaving);
+        const activeScore = scoreFiles(index, files, gone);
+        return { files: score.files, busFactor: score.busFactor, activeBusFactor: activeScore.busFactor, lostFiles: files.filter((file) => lost[file]).length, keyPeople: score.keyPeople, activeKeyPeople: activeScore.keyPeople };
+      };
       const modules = data.modules.map((module): ModuleFigures => {
-        const score = scoreFiles(index, module.files, leaving);
-        const activeScore = scoreFiles(index, module.files, gone);
-        for (const person of activeScore.keyPeople) {
+        const figure = scoreOf(module.files);
+        for (const person of figure.activeKeyPeople) {
           const i = index.indexOf.get(person.id);
           if (i !== undefined) keyIn[i] = (keyIn[i] ?? 0) + 1;
         }
-        return { files: score.files, busFactor: score.busFactor, activeBusFactor: activeScore.busFactor, lostFiles: module.files.filter((file) => lost[file]).length, keyPeople: score.keyPeople, activeKeyPeople: activeScore.keyPeople };
+        return figure;
       });
       const steward = scoreStewardship(stewardship, index, leaving, departed);
       return {
@@ -78,6 +84,7 @@ export function createScorer(data: PageData): Scorer {
         singleAuthorFiles: fileAuthors.filter((authors) => authors.filter((person) => !leaving.has(person)).length === 1).length,
         lostFiles: lost.filter(Boolean).length,
         modules,
+        loose: scoreOf(data.looseFiles),
         stewardship: Object.fromEntries(Object.entries(steward).map(([kind, scores]) => [kind, { busFactor: scores.busFactor.busFactor, activeBusFactor: scores.activeBusFactor.busFactor }])),
         curve: removalCurve({ fileAuthors, tieBreak: index.tieBreak, without: leaving }, CURVE_POINTS),
         keyIn,

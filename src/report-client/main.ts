@@ -22,11 +22,15 @@ function start(): void {
   let colourBy: ColourBy = 'busFactor';
   const nameOf = (person: number): string => data.people[person]?.name || data.people[person]?.email || data.people[person]?.id || '';
 
-  const treemap = createTreemap(byId('treemap'), data.modules);
+  // Files in no top-level folder get a tile of their own, so the treemap covers every file.
+  const loose: PageModule = { id: 'top-level-files', kind: 'directory', name: '(top-level files)', files: data.looseFiles, top: true, orphanFiles: 0, successors: [] };
+  const tiled = data.looseFiles.length > 0 ? [...data.modules, loose] : data.modules;
+  const treemapFigures = () => (data.looseFiles.length > 0 ? [...figures.modules, figures.loose] : figures.modules);
+  const treemap = createTreemap(byId('treemap'), tiled);
   const colourSelect = byId<HTMLSelectElement>('colour-by');
   colourSelect.addEventListener('change', () => {
     colourBy = colourSelect.value === 'activeBusFactor' ? 'activeBusFactor' : 'busFactor';
-    treemap.update(figures.modules, colourBy);
+    treemap.update(treemapFigures(), colourBy);
   });
   if (data.trend) drawTrend(byId('trend'), data.trend);
   else byId('trend-section').hidden = true;
@@ -127,7 +131,7 @@ function start(): void {
     figures = leaving.size > 0 ? scorer.figures(leaving) : before;
     banner();
     drawSummary(byId('summary'), data, figures, before, leaving);
-    treemap.update(figures.modules, colourBy);
+    treemap.update(treemapFigures(), colourBy);
     drawCurve(byId('curve'), figures.curve, figures.busFactor, nameOf);
     modulesTable.refresh();
     peopleTable.refresh();

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GATE_HISTORY } from '../../fixtures/check-histories.js';
+import { DAVE } from '../../fixtures/people.js';
 import { HOSTILE_MARKUP, HOSTILE_REPORT_HISTORY } from '../../fixtures/report-histories.js';
 import { findBrowser } from '../../src/render/report/print-pdf.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
@@ -130,14 +131,19 @@ describe.skipIf(!browserPath)(browserPath ? 'the HTML report in headless Chromiu
     expect(errors).toEqual([]);
   });
 
-  it('opens with --without ticked, and the summary says the figures after', async () => {
-    const dir = fixture(GATE_HISTORY).dir;
+  // GATE_HISTORY and two top-level files by Dave: 12 files, Bob 4, Alice 3, Dave 3, Carol 2. Without
+  // Bob: 8/12 → −Alice (3, ahead of Dave by the tie-break) 5/12, below half: bus factor 1.
+  it('opens with --without ticked, and draws the top-level files as one more tile', async () => {
+    const dir = fixture([...GATE_HISTORY, { commit: { author: DAVE, at: '2024-06-02T10:00:00Z', write: { 'main.js': 'main\n', 'util.js': 'util\n' } } }]).dir;
     const out = path.join(tempDir(), 'report.html');
     expect(runCli(['report', dir, '--format', 'html', '--without', 'bob@example.com', '--no-trend', '-o', out, '-q']).code).toBe(0);
     const { page, errors } = await open(out);
     expect(await page.locator('input[data-person-id="bob@example.com"]').isChecked()).toBe(true);
     expect(await figure(page, 'bus-factor')).toBe(1);
     expect(await page.locator('#trend-section').isHidden()).toBe(true);
+    // api, billing, web and the two top-level files (Dave's: bus factor 1).
+    expect(await page.locator('#treemap rect.tile').count()).toBe(4);
+    expect(await page.textContent('#treemap rect[data-module="top-level-files"] + title')).toBe('(top-level files): 2 files, bus factor 1, active 1, 0 lost');
     expect(errors).toEqual([]);
   });
 

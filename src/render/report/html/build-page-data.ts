@@ -31,6 +31,8 @@ export function pageData(report: Report, title: string, trend: Trend | undefined
     };
   }
   const points = trend?.points ?? [];
+  const inTopFolder = new Set(report.modules.filter((module) => module.kind === 'directory' && module.depth === 1).flatMap((module) => members.get(module.id) ?? []));
+  const looseFiles = topKind === 'directory' ? report.files.flatMap((_, index) => (inTopFolder.has(index) ? [] : [index])) : [];
   return {
     title,
     repository: report.repository.name,
@@ -64,6 +66,7 @@ export function pageData(report: Report, title: string, trend: Trend | undefined
       };
     }),
     stewardship,
+    looseFiles,
     leaving: indices((report.whatIf?.without ?? []).map((person) => person.id)),
     departedAfter: report.settings.departedAfter,
     ...(points.length >= MIN_TREND_POINTS

@@ -20,6 +20,11 @@ export interface PageData {
   readonly trend?: PageTrend;
   /** Surviving lines per person, when `--lines` ran: the line lens beside the authorship lens. */
   readonly lineOwners?: readonly { readonly person: number; readonly lines: number; readonly share: number }[];
+  /**
+   * Counted files in no top-level folder module (a repository's top-level files, folders too small
+   * to be modules): one more treemap tile, scored like a module, so the picture covers every file.
+   */
+  readonly looseFiles: readonly number[];
 }
 
 export interface PagePerson {

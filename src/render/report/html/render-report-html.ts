@@ -68,7 +68,7 @@ export function renderReportHtml(context: ReportContext): string {
 <section id="summary-section"><h2>Summary</h2><div id="summary"></div></section>
 <section id="pictures"><h2>Where the knowledge is</h2>
 <div class="figures">
-<figure><p class="legend" id="colour-by-label"><label>Colour by <select id="colour-by"><option value="busFactor">bus factor</option><option value="activeBusFactor">active bus factor</option></select></label></p><div id="treemap"></div><figcaption id="treemap-caption">Top-level modules, sized by their files and coloured by bus factor. Hover a tile for its figures.</figcaption></figure>
+<figure><p class="legend" id="colour-by-label"><label>Colour by <select id="colour-by"><option value="busFactor">bus factor</option><option value="activeBusFactor">active bus factor</option></select></label></p><div id="treemap"></div><figcaption id="treemap-caption">Top-level modules, sized by their files and coloured by bus factor; files in no top-level folder are one more tile. Hover a tile for its figures.</figcaption></figure>
 <figure><div id="curve"></div><figcaption id="curve-caption">Knowledge concentration: the share of files still authored by someone as the people who author most files are removed one by one. The bus factor is where the curve falls below one half.</figcaption></figure>
 </div>
 </section>
