@@ -12,6 +12,10 @@ export const percent = (share: number): string => `${Math.round(share * 100)}%`;
 /** `25.4%`: a share to one decimal, where a whole percent could hide that a limit was passed (check findings). */
 export const precisePercent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
 
+/** `2 → 1`, or `2 (unchanged)`: a what-if figure before and after (`--without`). */
+export const beforeAfter = (value: { readonly before: number; readonly after: number }): string =>
+  value.before === value.after ? `${value.after} (unchanged)` : `${value.before} → ${value.after}`;
+
 /** Colour of a bus factor: 1 (or 0) red, 2 yellow, 3+ green. */
 export function riskLevel(busFactor: number): 'red' | 'yellow' | 'green' {
   return busFactor <= 1 ? 'red' : busFactor === 2 ? 'yellow' : 'green';

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
-import { count, percent, plural, riskLevel } from '../format.js';
-import type { BeforeAfter, Report, ReleaseActivity, StewardPerson, Stewardship, StewardshipActivity, StewardshipKind } from '../report/report.js';
+import { beforeAfter, count, percent, plural, riskLevel } from '../format.js';
+import type { Report, ReleaseActivity, StewardPerson, Stewardship, StewardshipActivity, StewardshipKind } from '../report/report.js';
 import { STEWARDSHIP_KINDS } from '../report/report.js';
 import type { RenderOptions } from './renderers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
@@ -157,7 +157,6 @@ export function stewardshipLines(report: Report, options: RenderOptions): string
   return [style.paint('bold', `Stewardship — who runs the project (${windowText(stewardship)})`), ...table.map((line) => `  ${line}`), ...notes, legend, ''];
 }
 
-const arrow = (value: BeforeAfter) => (value.before === value.after ? `${value.after} (unchanged)` : `${value.before} → ${value.after}`);
 
 /** `--without`: each activity's bus factors before → after (absent ones stay absent). */
 export function stewardshipWhatIfLine(report: Report): string[] {
@@ -165,7 +164,7 @@ export function stewardshipWhatIfLine(report: Report): string[] {
   if (!changes) return [];
   const parts = STEWARDSHIP_KINDS.map((kind) => {
     const change = changes[kind];
-    return change ? `${kind} ${arrow(change.busFactor)}, active ${arrow(change.activeBusFactor)}` : `${kind} absent`;
+    return change ? `${kind} ${beforeAfter(change.busFactor)}, active ${beforeAfter(change.activeBusFactor)}` : `${kind} absent`;
   });
   return [`  stewardship: ${parts.join('; ')}`];
 }

@@ -1,5 +1,6 @@
 import { byRisk } from '../report/by-risk.js';
-import { count, percent, plural, riskLevel } from '../format.js';
+import { excludedCounts } from './excluded-counts.js';
+import { beforeAfter, count, percent, plural, riskLevel } from '../format.js';
 import type { KeyPerson, LineShare, ModuleReport, Report } from '../report/report.js';
 import { stewardshipLines, stewardshipWhatIfLine } from './render-stewardship.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
@@ -175,16 +176,15 @@ function whatIfLines(report: Report, style: Style): string[] {
   const whatIf = report.whatIf;
   if (!whatIf) return [];
   const who = whatIf.without.map((person) => safe(person.name || person.id)).join(', ');
-  const arrow = (value: { before: number; after: number }) => (value.before === value.after ? `${value.after} (unchanged)` : `${value.before} → ${value.after}`);
   const changed = whatIf.modules.filter((module) => module.busFactor.before !== module.busFactor.after || module.activeBusFactor.before !== module.activeBusFactor.after);
   const nameOf = new Map(report.modules.map((module) => [module.id, module.name]));
   const lines = [
     style.paint('bold', `What if ${who} ${whatIf.without.length === 1 ? 'leaves' : 'leave'}`),
-    `  bus factor ${arrow(whatIf.busFactor)}, active bus factor ${arrow(whatIf.activeBusFactor)}`,
+    `  bus factor ${beforeAfter(whatIf.busFactor)}, active bus factor ${beforeAfter(whatIf.activeBusFactor)}`,
     ...stewardshipWhatIfLine(report),
   ];
   if (changed.length === 0) lines.push('  no module\'s bus factor changes');
-  for (const module of changed.slice(0, 20)) lines.push(`  ${safe(nameOf.get(module.id) ?? module.id)}: ${arrow(module.busFactor)}, active ${arrow(module.activeBusFactor)}`);
+  for (const module of changed.slice(0, 20)) lines.push(`  ${safe(nameOf.get(module.id) ?? module.id)}: ${beforeAfter(module.busFactor)}, active ${beforeAfter(module.activeBusFactor)}`);
   if (changed.length > 20) lines.push(`  … and ${changed.length - 20} more modules (--json lists them all)`);
   return [...lines, ''];
 }
@@ -221,10 +221,7 @@ function codeownersDrift(report: Report, style: Style): string[] {
 }
 
 function excludedLine(report: Report): string[] {
-  const parts = Object.entries(report.excluded)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-    .map(([reason, n]) => `${count(n ?? 0)} ${reason}`);
+  const parts = excludedCounts(report.excluded).map(([reason, n]) => `${count(n)} ${reason}`);
   return parts.length === 0 ? [] : [`Excluded: ${parts.join(', ')}`];
 }
 

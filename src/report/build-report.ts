@@ -9,13 +9,13 @@ import type { Warning } from '../warnings.js';
 import type { ActivityCollector } from '../history/activity-collector.js';
 import type { PathLineage } from '../history/lineage-collector.js';
 import { LineShares, type ScopeLines } from './line-shares.js';
-import { lostFiles, lostKnowledge, successorsOf } from './people-over-time.js';
+import { lostKnowledge, successorsOf } from './people-over-time.js';
 import { codeownersReport } from './codeowners-report.js';
 import type { ModuleReport, Report, ReportSettings, Stewardship, WhatIf } from './report.js';
 import { STEWARDSHIP_KINDS } from './report.js';
 import { stewardshipReport, type StewardshipInput } from './stewardship-report.js';
 import { scoreStewardship } from './stewardship-score.js';
-import { scoreFiles, type AuthorshipIndex, type ScopeScore } from './what-if.js';
+import { lostFileFlags, scoreFiles, type AuthorshipIndex, type ScopeScore } from './what-if.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface ReportInput {
@@ -84,7 +84,7 @@ export function buildReport(input: ReportInput): Report {
   const activeScore = scoreFiles(index, everyFile, departed);
   const shares = input.ownership ? new LineShares(input.ownership.files, people) : undefined;
   const listed = input.modules.filter((module) => module.files.length > 0);
-  const lost = lostFiles(authorship, departed);
+  const lost = lostFileFlags(authorship.authors, departed);
   const leaving = new Set(input.without);
   const gone = new Set([...departed, ...leaving]);
   const successorInput = { authorship, people, lineages: input.lineages, activity: input.activity, gone, includeBots: settings.includeBots, shares };

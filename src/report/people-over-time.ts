@@ -4,19 +4,10 @@ import { renameGroupPaths, type PathLineage } from '../history/lineage-collector
 import type { People } from '../identity/merge-identities.js';
 import type { Authorship } from '../knowledge/compute-authorship.js';
 import type { LineShares } from './line-shares.js';
-import { lostFileFlags } from './what-if.js';
 import type { LostKnowledge, ModuleLoss, Successor } from './report.js';
 
 /** Successors listed per module (best first). */
 export const MAX_SUCCESSORS = 5;
-
-/**
- * Files already lost (docs/algorithms.md §6): every author has departed. Files nobody authors are
- * orphans, not lost: nobody held them to lose.
- */
-export function lostFiles(authorship: Authorship, departed: ReadonlySet<number>): boolean[] {
-  return lostFileFlags(authorship.authors, departed);
-}
 
 /** The repository's and each module's lost files, modules most lost first. */
 export function lostKnowledge(lost: readonly boolean[], modules: readonly { id: string; files: readonly number[] }[]): LostKnowledge {

@@ -18,8 +18,7 @@ import { computeRecencyAuthorship } from '../knowledge/recency-authorship.js';
 import { directoryModules } from '../modules/directory-modules.js';
 import { departedPeople } from '../people/departed-people.js';
 import { matchPerson } from '../people/match-person.js';
-import { lostFiles } from '../report/people-over-time.js';
-import { scoreFiles, type AuthorshipIndex } from '../report/what-if.js';
+import { lostFileFlags, scoreFiles, type AuthorshipIndex } from '../report/what-if.js';
 import { parseAge } from '../settings/parse-age.js';
 import type { Settings } from '../settings/resolve-settings.js';
 
@@ -114,7 +113,7 @@ export async function modelAt(input: ModelInput): Promise<PointModel> {
     tieBreak: compareForRemoval(people.people, authorship.changes),
   };
   // Lost is a fact of the history, as in the scan: the what-if does not change it.
-  const lost = lostFiles(authorship, departedOnly);
+  const lost = lostFileFlags(authorship.authors, departedOnly);
   const figures = (files: readonly number[]): TrendFigures => ({
     busFactor: scoreFiles(index, files, leaving).busFactor,
     activeBusFactor: scoreFiles(index, files, departed).busFactor,

@@ -1,7 +1,8 @@
 import { compareText } from '../../compare-text.js';
-import { count, percent, plural } from '../../format.js';
+import { beforeAfter, count, percent, plural } from '../../format.js';
 import type { BeforeAfter, CodeownersDrift, KeyPerson, ModuleReport, Report, ReportPerson, StewardshipActivity } from '../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../report/report.js';
+import { excludedCounts } from '../excluded-counts.js';
 import { clipData, escapeMarkdownCell, escapeMarkdownText, MARKDOWN_COMMENT_LIMIT } from '../escape-markdown.js';
 import { byRisk } from '../render-text.js';
 
@@ -197,11 +198,8 @@ function changedModules(report: Report): ModuleChange[] {
   return changes.sort((a, b) => byRisk(after(a), after(b)));
 }
 
-/** `2 → 1`, or `2 (unchanged)`, as the text output writes it. */
-const arrow = (value: BeforeAfter): string => (value.before === value.after ? `${value.after} (unchanged)` : `${value.before} → ${value.after}`);
-
 function whatIfRow(change: ModuleChange, kinds: number): string {
-  return row([cell(moduleLabel(change.module, kinds)), count(change.module.files), arrow(change.busFactor), arrow(change.activeBusFactor)]);
+  return row([cell(moduleLabel(change.module, kinds)), count(change.module.files), beforeAfter(change.busFactor), beforeAfter(change.activeBusFactor)]);
 }
 
 /** `--without`: every bus factor before → after, right after the summary. */
@@ -211,10 +209,10 @@ function whatIfSection(report: Report, changed: readonly ModuleChange[], rows: r
   const names = whatIf.without.map((person) => text(person.name || person.id));
   const who = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`;
   const lines = ['', `## What if ${who} ${names.length === 1 ? 'leaves' : 'leave'}`, ''];
-  lines.push(`- **Bus factor**: ${arrow(whatIf.busFactor)}.`, `- **Active bus factor**: ${arrow(whatIf.activeBusFactor)}.`);
+  lines.push(`- **Bus factor**: ${beforeAfter(whatIf.busFactor)}.`, `- **Active bus factor**: ${beforeAfter(whatIf.activeBusFactor)}.`);
   for (const kind of STEWARDSHIP_KINDS) {
     const activity = whatIf.stewardship[kind];
-    if (activity) lines.push(`- **Stewardship, ${kind}**: bus factor ${arrow(activity.busFactor)}, active ${arrow(activity.activeBusFactor)}.`);
+    if (activity) lines.push(`- **Stewardship, ${kind}**: bus factor ${beforeAfter(activity.busFactor)}, active ${beforeAfter(activity.activeBusFactor)}.`);
   }
   lines.push('');
   if (changed.length === 0) return [...lines, "No module's bus factor changes."];
@@ -316,10 +314,7 @@ function method(report: Report): string[] {
     `- Include: ${globs(settings.include)}. Exclude: ${globs(settings.exclude)}.`,
     `- History: ${plural(totals.commits, 'commit')} up to \`${commit}\` (${date(report.headTime)}); ${plural(totals.files, 'file')} counted; ${count(totals.people)} ${totals.people === 1 ? 'person' : 'people'}, ${count(totals.authors)} of them ${totals.authors === 1 ? 'an author' : 'authors'} of files.${report.repository.shallow ? ' A shallow clone: the history is truncated.' : ''}`,
   ];
-  const excluded = Object.entries(report.excluded)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || compareText(a[0], b[0]))
-    .map(([reason, n]) => `${text(reason)} ${count(n ?? 0)}`);
+  const excluded = excludedCounts(report.excluded).map(([reason, n]) => `${text(reason)} ${count(n)}`);
   lines.push(`- Excluded: ${excluded.length === 0 ? 'nothing' : `${excluded.join(', ')}`}.`);
   if (report.warnings.length > 0) {
     lines.push('- Warnings:');

@@ -2,6 +2,7 @@ import type { Report, StewardshipKind } from '../../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../../report/report.js';
 import type { Trend } from '../../../trend/compute-trend.js';
 import { idRanks } from '../../../bus-factor/tie-break.js';
+import { moduleMembers } from '../../../report/what-if.js';
 import type { PageActivity, PageData } from './page-data.js';
 
 /** The trend sparkline needs at least this many points to say anything. */
@@ -11,10 +12,7 @@ const MIN_TREND_POINTS = 3;
 export function pageData(report: Report, title: string, trend: Trend | undefined, ranks: readonly number[] = idRanks(report.people)): PageData {
   const indexOf = new Map(report.people.map((person, index) => [person.id, index]));
   const indices = (ids: readonly string[]): number[] => ids.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id) as number] : []));
-  const members = new Map<string, number[]>(report.modules.map((module) => [module.id, []]));
-  report.files.forEach((file, index) => {
-    for (const id of file.modules ?? []) members.get(id)?.push(index);
-  });
+  const members = moduleMembers(report);
   const topKind = report.modules[0]?.kind;
   const topFolders = new Map(report.modules.flatMap((module, index) => (module.kind === 'directory' && module.depth === 1 && module.path !== undefined ? [[module.path, index] as const] : [])));
   const parentOf = (module: Report['modules'][number]): number | undefined =>

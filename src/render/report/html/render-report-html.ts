@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { compareText } from '../../../compare-text.js';
 import { count, percent, plural } from '../../../format.js';
 import type { Report, StewardshipKind } from '../../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../../report/report.js';
 import { escapeHtml as e } from '../../escape-html.js';
+import { excludedCounts } from '../../excluded-counts.js';
 import { absentReason, activityFacts, windowText } from '../../render-stewardship.js';
 import type { ReportContext } from '../report-renderers.js';
 import { embedJson, pageData } from './build-page-data.js';
@@ -142,10 +142,7 @@ ${items.length > 0 ? `<ul>${items.join('')}</ul>${codeowners.drift.length > LIST
 function methodSection(report: Report, generatedAt: string): string {
   const { settings, totals, stewardship } = report;
   const list = (values: readonly string[]): string => (values.length === 0 ? 'none' : values.map((value) => `<code>${e(value)}</code>`).join(', '));
-  const excluded = Object.entries(report.excluded)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || compareText(a[0], b[0]))
-    .map(([reason, n]) => `${e(reason)} ${count(n ?? 0)}`);
+  const excluded = excludedCounts(report.excluded).map(([reason, n]) => `${e(reason)} ${count(n)}`);
   const merged = report.people.filter((person) => person.emails.length > 1 || person.names.length > 1);
   const merges = merged
     .slice(0, LIST_ROWS)
