@@ -1,13 +1,17 @@
-import { buildFileUniverse } from './files/build-file-universe.js';
 import { asCorruption, openRepository, resolveCommit, type Repository } from './git/repo.js';
 import { runGit } from './git/run-git.js';
 import { CancelledError, GitError, InputError } from './errors.js';
-import { ActivityCollector } from './history/activity-collector.js';
-import { FactStore } from './history/fact-store.js';
-import { HistoryPass, type CoAuthorPolicy } from './history/history-pass.js';
-import { LineageCollector } from './history/lineage-collector.js';
-import { IdentityTable, type RawIdentity } from './identity/identity-table.js';
-import { StewardshipCollector } from './history/stewardship-collector.js';
+import type { CoAuthorPolicy } from './history/history-pass.js';
+import type { HistoryResult } from './history/scan-with-fallback.js';
+import type { FileUniverse } from './files/types.js';
+import type { CollectorSettings } from './history/history-collectors.js';
+import type { FactStore } from './history/fact-store.js';
+import type { RawIdentity } from './identity/identity-table.js';
+import { AnalysisCache, type CacheRequest } from './cache/analysis-cache.js';
+import { stateKey } from './cache/cache-keys.js';
+import { scanOrRestore } from './cache/cached-scan.js';
+import { extendOwnership } from './cache/extend-ownership.js';
+import { snapshotHistory } from './cache/history-state.js';
 import { buildFileMatcher } from './stewardship/build-files.js';
 import { classifyTags } from './stewardship/classify-tags.js';
 import { releaseTagMatcher } from './stewardship/release-names.js';
@@ -19,7 +23,6 @@ import { departedPeople, departureWarnings, type DepartedPeople } from './people
 import { describeMismatch, matchPerson } from './people/match-person.js';
 import { parseAge } from './settings/parse-age.js';
 import { historyWarnings } from './history/history-warnings.js';
-import { scanWithFallback } from './history/scan-with-fallback.js';
 import { computeLineOwnership, type LineOwnershipResult } from './ownership/line-ownership.js';
 import { mergeIdentities } from './identity/merge-identities.js';
 import { computeAuthorship } from './knowledge/compute-authorship.js';
@@ -54,6 +57,11 @@ export interface AnalyzeOptions extends Partial<AnalysisOptionValues> {
    * successors in the report (default 2). `busfactor check` asks for its policies' highest minimum.
    */
   readonly successorsBelow?: (settings: Settings) => number;
+  /**
+   * The cache folder and its size limit (docs/cache.md); without it nothing is cached. The CLI
+   * gives it unless `--no-cache`.
+   */
+  readonly cache?: CacheRequest;
   /** Keep the pass's commits, so a trend can be computed afterwards without another scan. */
   readonly keepFacts?: boolean;
   /** Progress for a terminal: phase changes and, during the history scan, commits so far. */
@@ -138,19 +146,20 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
 
   report({ phase: 'history' });
   const coAuthors = coAuthorPolicy(settings);
-  const lineage = new LineageCollector();
-  const activity = new ActivityCollector(parseAge(settings.departedAfter) as number);
-  const facts = options.keepFacts ? new FactStore() : undefined;
-  const authorOf = settings.lines ? new Map<string, number>() : undefined;
-  const identities = new IdentityTable();
   const isBuildFile = buildFileMatcher({ extra: settings.stewardship.buildFiles, not: settings.stewardship.notBuildFiles });
-  const stewardship = new StewardshipCollector(identities, isBuildFile);
-  const pass = new HistoryPass([lineage, activity, stewardship, ...(facts ? [facts] : [])], { coAuthors, identities, ...(authorOf ? { authorOf } : {}) });
-  const [history, universe, tagRecords] = await Promise.all([
-    scanWithFallback(repo, head, pass, signal, (commits) => report({ commits })),
-    buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal }),
+  const collectorSettings: CollectorSettings = { coAuthors, recentSeconds: parseAge(settings.departedAfter) as number, isBuildFile, keepFacts: options.keepFacts === true, lines: settings.lines };
+  // A shallow clone's history is cut short and may be deepened under the same head, a partial
+  // clone's results depend on the objects fetched so far: neither is cached.
+  const cache = options.cache && !repo.isShallow && !repo.isPartialClone ? await AnalysisCache.open(options.cache, repo, warnings) : undefined;
+  const key = cache ? await stateKey({ repo, settings, coAuthors, signal }) : undefined;
+  const [scanned, tagRecords] = await Promise.all([
+    scanOrRestore({ repo, head, settings, collectorSettings, cache, key, signal, onCommits: (commits) => report({ commits }) }),
     readTagsOrWarn(repo, warnings, signal),
   ]);
+  const { collectors, history, universe } = scanned;
+  const { lineage, activity, stewardship, identities, pass, facts, authorOf } = collectors;
+  // Releasers are interned below; the cache keeps the identities of the history alone.
+  const historyIdentities = identities.identities.length;
   if (universe.files.length === 0) {
     warnings.push({ code: 'empty-scope', message: `no files to analyse in ${repo.scope === '' ? 'this repository' : repo.scope}: none of its files counts (see excluded)` });
   }
@@ -182,13 +191,23 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   let ownership: LineOwnershipResult | undefined;
   if (settings.lines) {
     report({ phase: 'ownership', replayed: 0 });
-    ownership = await computeLineOwnership(repo, head, universe, lineage.paths, authorOf ?? new Map(), {
+    ownership = scanned.ownership;
+    if (!ownership && scanned.extension?.ownership) {
+      const { base, remap, touched } = scanned.extension;
+      ownership = await extendOwnership({ repo, base, head, universe, cached: scanned.extension.ownership, remap, touched, authorOf: authorOf ?? new Map(), firstParent: settings.firstParent, ignoreRevs: settings.ignoreRevs, signal });
+    }
+    ownership ??= await computeLineOwnership(repo, head, universe, lineage.paths, authorOf ?? new Map(), {
       firstParent: settings.firstParent,
       ignoreRevs: settings.ignoreRevs,
       signal,
       onProgress: (replayed, replayTotal) => report({ replayed, replayTotal }),
     });
     if (signal?.aborted) throw new CancelledError();
+  }
+  // Stored before the report is built, so a warning of the store itself (a full disk) is in it.
+  // A result that objects missing from this copy degraded is not: another copy has them.
+  if (cache && key && scanned.use !== 'hit' && !degradedByMissingObjects(history, universe, ownership)) {
+    await cache.store(key, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits);
   }
   const result = buildReport({
     repo,
@@ -218,6 +237,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     modules,
     aliases: settings.aliases,
     warnings: [...warnings, ...universe.warnings, ...(ownership?.warnings ?? []), ...tempFolderWarnings()],
+    cache: scanned.use,
     ownership,
     algorithm: settings.algorithm,
     settings: {
@@ -245,6 +265,12 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   });
   report({ phase: 'done' });
   return { report: result, repo, head, settings, identities: identities.identities, people, facts, tags: tagRecords };
+}
+
+/** Whether objects missing from the repository cost the analysis something (renames, file contents, lines). */
+function degradedByMissingObjects(history: HistoryResult, universe: FileUniverse, ownership: LineOwnershipResult | undefined): boolean {
+  if (history.renames !== 'similarity') return true;
+  return [...universe.warnings, ...(ownership?.warnings ?? [])].some((warning) => warning.code === 'missing-objects');
 }
 
 /** `--co-authors auto`: the published AVL model credits authors only; the recency model credits co-authors. */
@@ -303,7 +329,7 @@ function recencyWarnings(settings: Settings, withoutRecentData: readonly string[
 
 /** The analysis settings among the options: everything but the path, callbacks and lists. */
 function explicitSettings(options: AnalyzeOptions): Partial<AnalysisOptionValues> {
-  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, successorsBelow: _successorsBelow, ...settings } = options;
+  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, cache: _cache, successorsBelow: _successorsBelow, ...settings } = options;
   return settings;
 }
 

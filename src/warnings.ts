@@ -4,6 +4,8 @@
  */
 export type WarningCode =
   | 'shallow-clone'
+  | 'cache-unwritable'
+  | 'cache-ignored'
   | 'rename-detection-fallback'
   | 'missing-objects'
   | 'no-history'

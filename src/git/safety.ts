@@ -91,6 +91,8 @@ const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--no-color', '--no-relati
  */
 const SUBCOMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
   'rev-parse': [],
+  // The cache key names the git that produced the results (cache/cache-keys.ts); prints one line.
+  version: [],
   // Pull-request mode (check --changed-since): ancestry and the branch point; reads commits only.
   'merge-base': [],
   'rev-list': [],

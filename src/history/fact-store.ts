@@ -12,6 +12,14 @@ export class FactStore implements HistoryAnalysis {
   readonly indexOf = new Map<string, number>();
   private readonly paths = new Map<string, string>();
 
+  /** Appends the commits of a pass over older commits (src/cache/), after this pass's own. */
+  append(older: readonly CommitRecord[]): void {
+    for (const commit of older) {
+      this.indexOf.set(commit.oid, this.commits.length);
+      this.commits.push(commit);
+    }
+  }
+
   consume(commit: CommitRecord): void {
     this.indexOf.set(commit.oid, this.commits.length);
     this.commits.push({ ...commit, changes: commit.changes.map((change) => this.intern(change)) });

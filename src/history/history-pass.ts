@@ -15,6 +15,8 @@ export type CoAuthorPolicy = 'ignore' | 'credit';
  */
 export interface HistoryAnalysis {
   consume(commit: CommitRecord, credited: readonly number[], referenceTime: number | undefined): void;
+  /** Called once every commit is consumed: figures measured from the reference time are computed here. */
+  finish?(referenceTime: number | undefined): void;
 }
 
 export interface HistoryPassOptions {
@@ -28,6 +30,15 @@ export interface HistoryPassOptions {
    * commit (git log starts there); a replay of stored commits for a trend point names its own.
    */
   readonly reference?: CommitRecord;
+}
+
+/** The pass's own counts, for the cache (src/cache/): a later pass over newer commits adds to them. */
+export interface PassCounts {
+  readonly commits: number;
+  readonly undatedCommits: number;
+  readonly anonymousCommits: number;
+  readonly anonymousPaths: ReadonlySet<string>;
+  readonly coAuthoredCommits: number;
 }
 
 /**
@@ -45,7 +56,8 @@ export class HistoryPass {
   readonly anonymousPaths = new Set<string>();
   /** Commits with at least one `Co-authored-by:` trailer. */
   coAuthoredCommits = 0;
-  private reference: CommitRecord | undefined;
+  /** The commit ages are measured from: the analysed commit (see {@link HistoryPassOptions.reference}). */
+  reference: CommitRecord | undefined;
 
   constructor(
     readonly analyses: readonly HistoryAnalysis[],
@@ -53,6 +65,21 @@ export class HistoryPass {
   ) {
     this.reference = options.reference;
     this.identities = options.identities ?? new IdentityTable();
+  }
+
+  /** The counts so far (the cache stores them with the analyses' states). */
+  counts(): PassCounts {
+    const { commits, undatedCommits, anonymousCommits, anonymousPaths, coAuthoredCommits } = this;
+    return { commits, undatedCommits, anonymousCommits, anonymousPaths, coAuthoredCommits };
+  }
+
+  /** Adds the counts of another pass (src/cache/: a restored one, or one over older commits). */
+  addCounts(counts: PassCounts): void {
+    this.commits += counts.commits;
+    this.undatedCommits += counts.undatedCommits;
+    this.anonymousCommits += counts.anonymousCommits;
+    for (const path of counts.anonymousPaths) this.anonymousPaths.add(path);
+    this.coAuthoredCommits += counts.coAuthoredCommits;
   }
 
   /** The analysed commit's committer time (its author time if that is unusable). */
@@ -63,6 +90,11 @@ export class HistoryPass {
   /** The analysed commit's author time (its committer time if that is unusable): `headTime`. */
   get headTime(): number | undefined {
     return this.reference?.authorTime ?? this.reference?.committerTime;
+  }
+
+  /** Ends the pass: every analysis computes what it measures from the reference time. */
+  finish(): void {
+    for (const analysis of this.analyses) analysis.finish?.(this.referenceTime);
   }
 
   readonly consume = (commit: CommitRecord): void => {

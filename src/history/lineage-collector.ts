@@ -18,7 +18,32 @@ export interface PathLineage {
  * order-independent (FA = "has an A in the group", DL and AC are counts), so no change list is kept.
  */
 export class LineageCollector implements HistoryAnalysis {
-  readonly paths = new Map<string, PathLineage>();
+  /** @param paths what an earlier pass left (src/cache/: a cached analysis restored). */
+  constructor(readonly paths = new Map<string, PathLineage>()) {}
+
+  /**
+   * Adds what a pass over older commits found (src/cache/), its identities renumbered by `remap`.
+   * What this pass saw first stays first, as one pass over all the commits would have ordered it.
+   */
+  absorb(older: ReadonlyMap<string, PathLineage>, remap: Int32Array): void {
+    for (const [path, old] of older) {
+      let lineage = this.paths.get(path);
+      if (!lineage) {
+        lineage = { byIdentity: new Map(), renamedFrom: undefined };
+        this.paths.set(path, lineage);
+      }
+      for (const [who, packed] of old.byIdentity) {
+        const id = remap[who] as number;
+        const here = lineage.byIdentity.get(id) ?? 0;
+        // Deliveries add up; "added" is one bit that either pass may have set.
+        lineage.byIdentity.set(id, (((here >> 1) + (packed >> 1)) << 1) | ((here | packed) & 1));
+      }
+      for (const from of old.renamedFrom ?? []) {
+        lineage.renamedFrom ??= [];
+        if (!lineage.renamedFrom.includes(from)) lineage.renamedFrom.push(from);
+      }
+    }
+  }
 
   consume(commit: CommitRecord, credited: readonly number[]): void {
     if (credited.length === 0) return;

@@ -15,6 +15,8 @@ export interface ScanHistoryOptions {
    * (`--no-walk=unsorted --stdin`): resuming after a failure without walking the history again.
    */
   readonly commits?: readonly string[];
+  /** Leave out this commit and its ancestors (`^since`): the commits made since a cached head. */
+  readonly since?: string;
   readonly renames: RenameDetection;
   readonly signal?: AbortSignal;
   /** Called for every commit, newest first (git log's default order). */
@@ -34,7 +36,7 @@ export async function scanHistory(repo: Repository, options: ScanHistoryOptions)
     'log', '-z', '--name-status', '--diff-merges=off',
     options.renames === 'exact' ? '-M100%' : '-M',
     `--format=${LOG_FORMAT}`,
-    ...(options.commits ? ['--no-walk=unsorted', '--stdin'] : [options.commit]),
+    ...(options.commits ? ['--no-walk=unsorted', '--stdin'] : [options.commit, ...(options.since ? [`^${options.since}`] : [])]),
     '--',
   ];
   const parser = new LogParser();
@@ -54,9 +56,9 @@ export async function scanHistory(repo: Repository, options: ScanHistoryOptions)
 }
 
 /** Every commit `scanHistory` walks, in the same order (git log and rev-list share the walk). */
-export async function listCommits(repo: Repository, commit: string, signal?: AbortSignal): Promise<string[]> {
+export async function listCommits(repo: Repository, commit: string, signal?: AbortSignal, since?: string): Promise<string[]> {
   const commits: string[] = [];
-  for await (const lines of streamGitRecords({ cwd: repo.cwd, args: ['rev-list', commit, '--'], signal }, 10)) {
+  for await (const lines of streamGitRecords({ cwd: repo.cwd, args: ['rev-list', commit, ...(since ? [`^${since}`] : []), '--'], signal }, 10)) {
     for (const line of lines) commits.push(line.toString('latin1'));
   }
   return commits;

@@ -29,6 +29,8 @@ export async function scanWithFallback(
   pass: HistoryPass,
   signal: AbortSignal | undefined,
   onCommits: (commits: number) => void,
+  /** Only the commits made since this one (a cached head: cache/history-state.ts). */
+  since?: string,
 ): Promise<HistoryResult> {
   let lastReport = 0;
   let lastOid = '';
@@ -40,7 +42,7 @@ export async function scanWithFallback(
       onCommits(pass.commits);
     }
   };
-  const base = { commit: head, signal, consume };
+  const base = { commit: head, signal, consume, ...(since ? { since } : {}) };
   try {
     await scanHistory(repo, { ...base, renames: 'similarity' });
     return { renames: 'similarity', warnings: [] };
@@ -48,7 +50,7 @@ export async function scanWithFallback(
     if (!isMissingObjectFailure(error)) throw error;
   }
 
-  const order = await listCommits(repo, head, signal);
+  const order = await listCommits(repo, head, signal, since);
   if (pass.commits > 0 && order[pass.commits - 1] !== lastOid) {
     throw new InternalError('git rev-list and git log walked the history in different orders');
   }
@@ -70,10 +72,14 @@ export async function scanWithFallback(
       if (!isMissingObjectFailure(error)) throw error;
     }
   }
-  const warning: Warning = {
+  return { renames: 'partly-exact', warnings: [renameFallbackWarning(exactCommits, pass.commits)] };
+}
+
+/** The warning of a scan that fell back to exact renames in `exactCommits` of its `commits`. */
+export function renameFallbackWarning(exactCommits: number, commits: number): Warning {
+  return {
     code: 'rename-detection-fallback',
-    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${count(exactCommits)} of ${count(pass.commits)} commits renames were detected only where the content is unchanged (-M100%)`,
+    message: `objects are missing from this repository (partial clone or incomplete mirror): in ${count(exactCommits)} of ${count(commits)} commits renames were detected only where the content is unchanged (-M100%)`,
     count: exactCommits,
   };
-  return { renames: 'partly-exact', warnings: [warning] };
 }

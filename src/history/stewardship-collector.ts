@@ -2,7 +2,15 @@ import type { IdentityTable } from '../identity/identity-table.js';
 import { isPlatformCommitter } from './platform-committers.js';
 import type { CommitRecord } from './commit-record.js';
 import type { HistoryAnalysis } from './history-pass.js';
-import { StewardEvents } from './steward-events.js';
+import { EVENT_KINDS, StewardEvents, type EventKind } from './steward-events.js';
+
+/** What {@link StewardshipCollector} holds after a pass: plain data, so the cache can store it. */
+export interface StewardshipState {
+  readonly events: Pick<StewardEvents, 'length' | 'kind' | 'actor' | 'author' | 'commit' | 'time'>;
+  readonly unattributed: number;
+  readonly commits: number;
+  readonly committerIds: ReadonlyMap<string, number>;
+}
 
 /** A committer that is a hosting platform, not a person (platform-committers.ts). */
 const PLATFORM = -2;
@@ -14,17 +22,48 @@ const PLATFORM = -2;
  * the same rule as authors; whether a committer or reviewer is the author is decided after that.
  */
 export class StewardshipCollector implements HistoryAnalysis {
-  readonly events = new StewardEvents();
+  readonly events: StewardEvents;
   /** Non-merge commits a platform's web interface committed (squash, rebase, web edit): who landed them is not recorded. */
-  unattributed = 0;
-  private commits = 0;
-  private readonly committerIds = new Map<string, number>();
+  unattributed: number;
+  private commits: number;
+  private readonly committerIds: Map<string, number>;
 
   constructor(
     private readonly identities: IdentityTable,
     /** Whether a path is a build or delivery file (stewardship/build-files.ts). */
     private readonly isBuildFile: (path: string) => boolean,
-  ) {}
+    /** What an earlier pass left (src/cache/: a cached analysis restored), with its identity table. */
+    saved?: StewardshipState,
+  ) {
+    this.events = saved ? Object.assign(new StewardEvents(), saved.events) : new StewardEvents();
+    this.unattributed = saved?.unattributed ?? 0;
+    this.commits = saved?.commits ?? 0;
+    this.committerIds = saved ? new Map(saved.committerIds) : new Map();
+  }
+
+  /** Everything this analysis holds, for the cache. */
+  state(): StewardshipState {
+    const { length, kind, actor, author, commit, time } = this.events;
+    const events = { length, kind: kind.slice(0, length), actor: actor.slice(0, length), author: author.slice(0, length), commit: commit.slice(0, length), time: time.slice(0, length) };
+    return { events, unattributed: this.unattributed, commits: this.commits, committerIds: this.committerIds };
+  }
+
+  /**
+   * Adds the events of a pass over older commits (src/cache/) after this pass's own, as one pass
+   * over all the commits would have recorded them: identities renumbered, commit positions moved
+   * past this pass's commits.
+   */
+  absorb(older: StewardshipState, remap: Int32Array): void {
+    const renumber = (id: number) => (id < 0 ? id : (remap[id] as number));
+    const { events } = older;
+    for (let i = 0; i < events.length; i += 1) {
+      const author = events.author[i] as number;
+      this.events.push(EVENT_KINDS[events.kind[i] as number] as EventKind, renumber(events.actor[i] as number), renumber(author), (events.commit[i] as number) + this.commits, events.time[i] as number);
+    }
+    this.unattributed += older.unattributed;
+    this.commits += older.commits;
+    for (const [key, id] of older.committerIds) if (!this.committerIds.has(key)) this.committerIds.set(key, renumber(id));
+  }
 
   consume(commit: CommitRecord, credited: readonly number[]): void {
     const sequence = this.commits;

@@ -20,8 +20,12 @@ export interface RawIdentity {
  * -1 and are skipped, as the reference skips them.
  */
 export class IdentityTable {
-  readonly identities: RawIdentity[] = [];
   private readonly index = new Map<string, number>();
+
+  /** @param identities what an earlier pass interned (src/cache/): their indices stay. */
+  constructor(readonly identities: RawIdentity[] = []) {
+    identities.forEach((identity, id) => this.index.set(`${identity.name}\0${identity.email}`, id));
+  }
 
   /** Records one commit; returns the identity index of who made it, or -1. */
   add(commit: CommitRecord): number {
@@ -55,6 +59,19 @@ export class IdentityTable {
   addSteward(name: string, email: string): number {
     if (name === '' && email === '') return -1;
     return this.intern(name, email, undefined);
+  }
+
+  /**
+   * Takes in an identity of an earlier pass over older commits (src/cache/): the same person
+   * keeps one index, their counts add up. Returns the index it has here.
+   */
+  absorb(identity: RawIdentity): number {
+    const id = this.intern(identity.name, identity.email, identity.firstTime);
+    const here = this.identities[id] as RawIdentity;
+    here.commits += identity.commits;
+    here.coAuthored += identity.coAuthored;
+    if (identity.lastTime !== undefined && (here.lastTime === undefined || identity.lastTime > here.lastTime)) here.lastTime = identity.lastTime;
+    return id;
   }
 
   private intern(name: string, email: string, time: number | undefined): number {

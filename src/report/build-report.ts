@@ -29,6 +29,7 @@ export interface ReportInput {
   readonly authorship: Authorship;
   readonly universe: FileUniverse;
   readonly warnings: readonly Warning[];
+  readonly cache: Report['cache'];
   readonly algorithm: Report['algorithm'];
   readonly settings: ReportSettings;
   /** Of `authorship.withoutHistory`, the files only commits without any identity changed (`no-author`). */
@@ -160,6 +161,7 @@ export function buildReport(input: ReportInput): Report {
     ...(shares ? { lineOwnership: { ...shares.scope(authorship.files), islands: shares.islands(listed.map((m, i) => ({ path: m.path ?? m.name, module: m.id, ...(moduleLines[i] as ScopeLines) }))) } } : {}),
     ...(codeowners ? { codeowners } : {}),
     stewardship,
+    cache: input.cache,
   };
 }
 

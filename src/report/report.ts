@@ -1,3 +1,4 @@
+import type { CacheUse } from '../cache/analysis-cache.js';
 import type { ExclusionReason } from '../files/types.js';
 import type { Warning } from '../warnings.js';
 
@@ -80,6 +81,13 @@ export interface Report {
    * Always of the whole repository, also when the analysis is limited to a folder.
    */
   readonly stewardship: Stewardship;
+  /**
+   * How this run used the cache (docs/cache.md): `hit` the analysed commit's states were loaded,
+   * `extended` a cached ancestor's states were extended with the commits since, `cold` nothing
+   * usable was cached (the run stored its states), `off` no cache (`--no-cache`, a library call,
+   * a shallow clone, or a cache folder that cannot be used). No other field depends on it.
+   */
+  readonly cache: CacheUse;
 }
 
 /** The four stewardship activities, by key. */

@@ -82,6 +82,7 @@ export async function modelAt(input: ModelInput): Promise<PointModel> {
       if (signal?.aborted) throw new CancelledError();
     }
   }
+  pass.finish();
 
   const releases = classifyTags(input.tags, releaseTagMatcher(settings.stewardship.releaseTags), identities, { time: pass.referenceTime, commit: input.reference.oid }).releases;
   const people = mergeIdentities(identities.identities, settings.aliases);

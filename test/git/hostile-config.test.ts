@@ -18,7 +18,7 @@ const parent = mkdtempSync(path.join(tmpdir(), 'busfactor-hostile-'));
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 /** The subcommands the tool issues (src/git/safety.ts), each of which must have run at least once. */
-const EVERY_SUBCOMMAND = ['rev-parse', 'config', 'rev-list', 'log', 'ls-tree', 'cat-file', 'read-tree', 'check-attr', 'diff-tree', 'blame', 'for-each-ref'];
+const EVERY_SUBCOMMAND = ['rev-parse', 'config', 'rev-list', 'log', 'ls-tree', 'cat-file', 'read-tree', 'check-attr', 'diff-tree', 'blame', 'for-each-ref', 'version', 'merge-base'];
 
 describe('a repository whose config names a program for everything', () => {
   const { repo, markers, gitDir } = buildHostileRepo(parent);
@@ -52,7 +52,10 @@ describe('a repository whose config names a program for everything', () => {
     armRepository(bare, markers);
     const bareBefore = fingerprintGitDir(bare);
     for (const target of [repo.dir, bare]) {
-      for (const args of [['--json'], ['--no-tui'], ['--lines', '--json'], ['--lines', '--first-parent', '--json'], ['--lines', '--no-ignore-revs', '--no-tui', '--all-text']]) {
+      // Uncached, so that every route runs git; then the cache's own routes: a cold run of the
+      // parent commit, one extended from it (merge-base, cat-file --batch-check), a hit.
+      const uncached = [['--json'], ['--no-tui'], ['--lines', '--json'], ['--lines', '--first-parent', '--json'], ['--lines', '--no-ignore-revs', '--no-tui', '--all-text']].map((args) => [...args, '--no-cache']);
+      for (const args of [...uncached, ['--lines', '--json', '--rev', 'HEAD~1'], ['--lines', '--json'], ['--lines', '--json']]) {
         const result = runCli([target, ...args], { env });
         expect({ args, code: result.code, stderr: result.stderr.split('\n').filter((line) => !line.startsWith('busfactor: warning:')).join('\n') }).toEqual({ args, code: 0, stderr: '' });
       }
@@ -73,8 +76,8 @@ describe('a repository whose config names a program for everything', () => {
       const report = JSON.parse(stdout) as { repository: unknown; warnings: unknown };
       return { ...report, repository: undefined };
     };
-    const hostile = runCli([repo.dir, '--lines', '--json'], { env });
-    const clean = runCli([plain, '--lines', '--json']);
+    const hostile = runCli([repo.dir, '--lines', '--json', '--no-cache'], { env });
+    const clean = runCli([plain, '--lines', '--json', '--no-cache']);
     expect(strip(hostile.stdout)).toEqual(strip(clean.stdout));
     const flip = (JSON.parse(clean.stdout) as { files: { path: string; owners?: { name: string; lines: number }[] }[] }).files.find((file) => file.path === 'flip.js');
     expect(flip?.owners?.map((owner) => [owner.name, owner.lines])).toEqual([['Bob Baker', 2]]);

@@ -56,7 +56,8 @@ const RESULT_CHANGING = [
 ];
 
 function lines(dir: string, env: Record<string, string> = {}) {
-  const result = runCli([dir, '--lines', '--json'], { env });
+  // Uncached: the same commits would otherwise be a cache hit, and git would not run at all.
+  const result = runCli([dir, '--lines', '--json', '--no-cache'], { env });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const report = JSON.parse(result.stdout) as { repository: unknown };

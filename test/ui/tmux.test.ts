@@ -178,7 +178,7 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the built CLI in a terminal (tmux)' : 'the 
       expect(after).toContain('EXIT=0 TTY=same');
       expect(markers.fired()).toEqual([]);
       // The explorer's scan ran git's whole repertoire here too, the blame fallback included.
-      expect([...loggedSubcommands(log)].sort()).toEqual(['blame', 'cat-file', 'check-attr', 'config', 'diff-tree', 'for-each-ref', 'log', 'ls-tree', 'read-tree', 'rev-list', 'rev-parse']);
+      expect([...loggedSubcommands(log)].sort()).toEqual(['blame', 'cat-file', 'check-attr', 'config', 'diff-tree', 'for-each-ref', 'log', 'ls-tree', 'read-tree', 'rev-list', 'rev-parse', 'version']);
     } finally {
       killServer();
     }

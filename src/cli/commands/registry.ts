@@ -3,6 +3,7 @@ import { TREND_OPTIONS } from '../../settings/trend-options.js';
 import { PEOPLE_OPTIONS } from '../../settings/people-options.js';
 import { CHECK_OUTPUT_OPTIONS, CHECK_POLICY_OPTIONS } from '../../settings/check-options.js';
 import { REPORT_OUTPUT_OPTIONS } from '../../settings/report-options.js';
+import { CACHE_OPTIONS } from '../../settings/cache-options.js';
 import type { CommandModule } from './command.js';
 
 /** One command of the CLI: its help, its argument, its options, and its module, loaded only when it runs. */
@@ -26,7 +27,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: 'analyse a repository (default: the current directory at HEAD): on a terminal, explore it interactively; otherwise print its bus factors',
     argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
-    outputOptions: OUTPUT_OPTIONS,
+    outputOptions: { ...OUTPUT_OPTIONS, ...CACHE_OPTIONS },
     isDefault: true,
     load: async () => import('./scan.js'),
   },
@@ -42,6 +43,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
       color: OUTPUT_OPTIONS.color,
       quiet: OUTPUT_OPTIONS.quiet,
       ...TREND_OPTIONS,
+      ...CACHE_OPTIONS,
     },
     load: async () => import('./trend.js'),
   },
@@ -49,21 +51,28 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     description: 'the CI gate: evaluate bus-factor policies (config "check" section and flags); exit 0 pass, 1 a breach, 2 bad input. Formats for CI: SARIF, JUnit, CodeClimate, Markdown, GitHub annotations',
     argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
     analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['without']),
-    outputOptions: { ...CHECK_POLICY_OPTIONS, ...CHECK_OUTPUT_OPTIONS },
+    outputOptions: { ...CHECK_POLICY_OPTIONS, ...CHECK_OUTPUT_OPTIONS, ...CACHE_OPTIONS },
     load: async () => import('./check.js'),
   },
   report: {
     description: 'the analysis as a document to attach or publish: one self-contained HTML page with an offline what-if, its PDF, Markdown (a wiki page, a pull-request comment), the modules and people tables as CSV, or the JSON report',
     argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
-    outputOptions: REPORT_OUTPUT_OPTIONS,
+    outputOptions: { ...REPORT_OUTPUT_OPTIONS, ...CACHE_OPTIONS },
     load: async () => import('./report.js'),
   },
   people: {
     description: 'list everyone in the history (emails, names, commits, first and last commit, departed, bot, files authored) and suggest identities to merge; --mailmap prints them as .mailmap lines to review',
     argument: { name: '[path]', description: 'work tree, folder inside one, or bare repository', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
-    outputOptions: { format: OUTPUT_OPTIONS.format, json: OUTPUT_OPTIONS.json, output: OUTPUT_OPTIONS.output, config: OUTPUT_OPTIONS.config, color: OUTPUT_OPTIONS.color, quiet: OUTPUT_OPTIONS.quiet, ...PEOPLE_OPTIONS },
+    outputOptions: { format: OUTPUT_OPTIONS.format, json: OUTPUT_OPTIONS.json, output: OUTPUT_OPTIONS.output, config: OUTPUT_OPTIONS.config, color: OUTPUT_OPTIONS.color, quiet: OUTPUT_OPTIONS.quiet, ...PEOPLE_OPTIONS, ...CACHE_OPTIONS },
     load: async () => import('./people.js'),
+  },
+  cache: {
+    description: 'the analysis cache (docs/cache.md): `cache info` lists what it holds per repository, `cache clear` empties it',
+    argument: { name: '[action]', description: 'info or clear', default: 'info' },
+    analysisOptions: {},
+    outputOptions: { json: OUTPUT_OPTIONS.json, cacheDir: CACHE_OPTIONS.cacheDir },
+    load: async () => import('./cache.js'),
   },
 };

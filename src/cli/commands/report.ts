@@ -13,6 +13,7 @@ import { TREND_OPTIONS } from '../../settings/trend-options.js';
 import { computeTrend, type Trend } from '../../trend/compute-trend.js';
 import { createProgressLine } from '../progress.js';
 import { writeOutput } from '../write-output.js';
+import { cacheRequest } from '../cache-request.js';
 import type { CommandInput } from './command.js';
 
 async function write(file: string, content: string | Uint8Array): Promise<void> {
@@ -76,6 +77,7 @@ export async function run(input: CommandInput): Promise<number> {
       path: input.path,
       ...input.typed,
       ...(typed.config ? { configFile: typed.config } : {}),
+      ...cacheRequest(input.typedOutput),
       signal: input.signal,
       ...(progress ? { onProgress: progress.update } : {}),
       ...(wantsTrend ? { keepFacts: true } : {}),

@@ -11,6 +11,7 @@ import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { EXIT_INTERRUPTED, reportError } from '../report-error.js';
 import { deliverOutput } from '../write-output.js';
+import { cacheRequest } from '../cache-request.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -20,7 +21,7 @@ import type { CommandInput } from './command.js';
 export async function run(input: CommandInput): Promise<number> {
   const { output, signal } = input;
   const format = formatOf(output);
-  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), signal };
+  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), signal };
   const terminal = { stdin: process.stdin, stdout: process.stdout, env: process.env };
   if (shouldOpenExplorer({ ...output, formatGiven: input.typedOutput.format !== undefined || output.json }, terminal)) {
     return explore(input.path, output, { ...options, defaults: EXPLORER_DEFAULTS }, signal);

@@ -1,0 +1,236 @@
+import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileUniverse } from '../files/types.js';
+import type { Repository } from '../git/repo.js';
+import { runGit } from '../git/run-git.js';
+import type { CommitRecord } from '../history/commit-record.js';
+import type { LineOwnershipResult } from '../ownership/line-ownership.js';
+import { TOOL_VERSION } from '../report/version.js';
+import type { Warning, WarningCode } from '../warnings.js';
+import { CacheFileError, readCacheFile, writeCacheFile, type CacheMeta } from './cache-file.js';
+import { prepareCacheFolder } from './cache-folder.js';
+import { repoKey } from './cache-keys.js';
+import type { CachedHistory } from './history-state.js';
+
+/** Where the entries of this format live, below the cache folder: a new layout gets a new name. */
+export const LAYOUT = 'v1';
+/** How many cached heads are tried as the base of an extension, most recently used first. */
+const MAX_CANDIDATES = 5;
+/** Temporary files older than this are left over from a killed run. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/** What the cache keeps for one analysed commit. */
+export interface CachedState {
+  readonly history: CachedHistory;
+  readonly universe: FileUniverse;
+  readonly ownership: LineOwnershipResult | undefined;
+}
+
+/** What the CLI asks for (`--cache-dir`, `--cache-limit`); no request means no cache. */
+export interface CacheRequest {
+  readonly dir: string;
+  /** Least recently used entries go once the folder holds more than this. */
+  readonly limitBytes: number;
+}
+
+/** How the run used the cache; the report says it (`cache`). */
+export type CacheUse = 'hit' | 'extended' | 'cold' | 'off';
+
+/** One stored entry, found on disk. */
+interface Entry {
+  readonly head: string;
+  readonly file: string;
+  readonly mtimeMs: number;
+}
+
+/**
+ * The cache of finished analysis states (docs/cache.md): one folder per repository (its roots)
+ * and state key (the settings that change the states), one file per analysed commit. Every
+ * problem is a warning and an uncached run, never a failure.
+ */
+export class AnalysisCache {
+  private readonly warned = new Set<WarningCode>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly limitBytes: number,
+    private readonly repo: Repository,
+    private readonly warnings: Warning[],
+  ) {}
+
+  /** The cache for this run, or undefined (with a warning) when its folder cannot be used. */
+  static async open(request: CacheRequest, repo: Repository, warnings: Warning[]): Promise<AnalysisCache | undefined> {
+    const folder = await prepareCacheFolder(request.dir, repo.isBare ? [repo.gitDir] : [repo.cwd, repo.gitDir]);
+    if (!folder.ok) {
+      warnings.push({ code: 'cache-unwritable', message: `the cache is not used: ${folder.reason}` });
+      return undefined;
+    }
+    return new AnalysisCache(folder.dir, request.limitBytes, repo, warnings);
+  }
+
+  private warnOnce(code: WarningCode, message: string): void {
+    if (this.warned.has(code)) return;
+    this.warned.add(code);
+    this.warnings.push({ code, message });
+  }
+
+  /** Every stored entry of this state key, whatever repository folder it is under. */
+  private async entries(stateKey: string, suffix: string): Promise<Entry[]> {
+    const root = path.join(this.dir, LAYOUT);
+    const repos = await readdir(root).catch(() => [] as string[]);
+    const found: Entry[] = [];
+    for (const repo of repos) {
+      const folder = path.join(root, repo, stateKey);
+      const names = await readdir(folder).catch(() => [] as string[]);
+      for (const name of names) {
+        if (!name.endsWith(suffix) || name.startsWith('.')) continue;
+        const file = path.join(folder, name);
+        const info = await stat(file).catch(() => undefined);
+        if (info?.isFile()) found.push({ head: name.slice(0, -suffix.length), file, mtimeMs: info.mtimeMs });
+      }
+    }
+    return found;
+  }
+
+  /** Reads one entry's file; a damaged or foreign one is a warning and absent. */
+  private async load<T>(file: string, expect: Pick<CacheMeta, 'kind' | 'head' | 'stateKey'>): Promise<T | undefined> {
+    try {
+      const { meta, value } = await readCacheFile(file);
+      if (meta.kind !== expect.kind || meta.head !== expect.head || meta.stateKey !== expect.stateKey || meta.toolVersion !== TOOL_VERSION) {
+        throw new CacheFileError('written for another commit or version');
+      }
+      // Used now: least recently used eviction goes by modification time.
+      const now = new Date();
+      await utimes(file, now, now).catch(() => {});
+      return value as T;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // evicted meanwhile
+      const reason = error instanceof CacheFileError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      this.warnOnce('cache-ignored', `a cache file was ignored and will be rebuilt (${reason}): ${file}`);
+      return undefined;
+    }
+  }
+
+  /** The states of exactly this commit, with its facts when they are needed. */
+  async find(stateKey: string, head: string, needFacts: boolean): Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+    const root = path.join(this.dir, LAYOUT);
+    for (const repo of await readdir(root).catch(() => [] as string[])) {
+      const file = path.join(root, repo, stateKey, `${head}.state`);
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) continue;
+      const loaded = await this.loadEntry({ head, file, mtimeMs: info.mtimeMs }, stateKey, needFacts);
+      if (loaded) return loaded;
+    }
+    return undefined;
+  }
+
+  private async loadEntry(entry: Entry, stateKey: string, needFacts: boolean): Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+    let facts: CommitRecord[] | undefined;
+    if (needFacts) {
+      facts = await this.load<CommitRecord[]>(entry.file.replace(/\.state$/, '.facts'), { kind: 'facts', head: entry.head, stateKey });
+      if (!facts) return undefined;
+    }
+    const state = await this.load<CachedState>(entry.file, { kind: 'state', head: entry.head, stateKey });
+    return state ? { state, facts } : undefined;
+  }
+
+  /**
+   * A cached ancestor of `head` to extend with the commits since: the most recently used entries
+   * whose commit this repository has and which `head` descends from.
+   */
+  async findAncestor(stateKey: string, head: string, needFacts: boolean, signal: AbortSignal | undefined): Promise<{ base: string; state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+    const entries = (await this.entries(stateKey, '.state')).filter((entry) => entry.head !== head && /^[0-9a-f]+$/.test(entry.head));
+    entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    const candidates = entries.slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) return undefined;
+    const present = await this.commitsPresent(candidates.map((entry) => entry.head), signal);
+    for (const entry of candidates) {
+      if (!present.has(entry.head)) continue;
+      const { code } = await runGit({ cwd: this.repo.cwd, args: ['merge-base', '--is-ancestor', entry.head, head], okCodes: [0, 1, 128], signal });
+      if (code !== 0) continue;
+      const loaded = await this.loadEntry(entry, stateKey, needFacts);
+      if (loaded) return { base: entry.head, ...loaded };
+    }
+    return undefined;
+  }
+
+  /** Which of these ids name commits in this repository (another repository's heads do not). */
+  private async commitsPresent(oids: readonly string[], signal: AbortSignal | undefined): Promise<Set<string>> {
+    const { stdout } = await runGit({ cwd: this.repo.cwd, args: ['cat-file', '--batch-check=%(objectname) %(objecttype)'], input: `${oids.join('\n')}\n`, signal });
+    const present = new Set<string>();
+    for (const line of stdout.toString('latin1').split('\n')) {
+      const [oid, type] = line.split(' ');
+      if (oid && type === 'commit') present.add(oid);
+    }
+    return present;
+  }
+
+  /** Stores one commit's states (and facts), then evicts what is over the size limit. */
+  async store(stateKey: string, head: string, state: CachedState, facts: readonly CommitRecord[] | undefined): Promise<void> {
+    const key = repoKey(this.repo.objectFormat, state.history.roots);
+    const folder = path.join(this.dir, LAYOUT, key, stateKey);
+    const meta = (kind: CacheMeta['kind']): CacheMeta => ({
+      kind,
+      head,
+      stateKey,
+      repoKey: key,
+      toolVersion: TOOL_VERSION,
+      createdAt: new Date().toISOString(),
+      repository: this.repo.isBare ? this.repo.gitDir : this.repo.cwd,
+      commits: state.history.counts.commits,
+    });
+    try {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      // Facts first: an entry whose state is there is complete for whoever reads its facts.
+      if (facts) await writeCacheFile(path.join(folder, `${head}.facts`), meta('facts'), facts);
+      await writeCacheFile(path.join(folder, `${head}.state`), meta('state'), state);
+      await this.evict();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      this.warnOnce('cache-unwritable', `the analysis could not be cached in ${this.dir} (${code})`);
+    }
+  }
+
+  /** Least recently used files go until the folder is under its limit; leftovers of killed runs too. */
+  private async evict(): Promise<void> {
+    const files = await listCacheFiles(this.dir);
+    const now = Date.now();
+    let total = 0;
+    for (const file of files) {
+      if (file.temporary && now - file.mtimeMs > STALE_TEMPORARY_MS) await rm(file.path, { force: true });
+      else total += file.size;
+    }
+    const byAge = files.filter((file) => !file.temporary).sort((a, b) => a.mtimeMs - b.mtimeMs);
+    for (const file of byAge) {
+      if (total <= this.limitBytes) break;
+      await rm(file.path, { force: true });
+      total -= file.size;
+    }
+  }
+}
+
+/** One file below the cache folder. */
+export interface CacheFileInfo {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** A write in progress, or left over from a killed run. */
+  readonly temporary: boolean;
+}
+
+/** Every file of the layout: `<dir>/v1/<repository>/<state key>/<file>`. */
+export async function listCacheFiles(dir: string): Promise<CacheFileInfo[]> {
+  const found: CacheFileInfo[] = [];
+  const root = path.join(dir, LAYOUT);
+  for (const repo of await readdir(root).catch(() => [] as string[])) {
+    for (const key of await readdir(path.join(root, repo)).catch(() => [] as string[])) {
+      const folder = path.join(root, repo, key);
+      for (const name of await readdir(folder).catch(() => [] as string[])) {
+        const file = path.join(folder, name);
+        const info = await stat(file).catch(() => undefined);
+        if (info?.isFile()) found.push({ path: file, size: info.size, mtimeMs: info.mtimeMs, temporary: name.endsWith('.tmp') });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { lstat, readFile, readlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Repository } from '../git/repo.js';
+import { runGit } from '../git/run-git.js';
+import type { CoAuthorPolicy } from '../history/history-pass.js';
+import { TOOL_VERSION } from '../report/version.js';
+import type { Settings } from '../settings/resolve-settings.js';
+
+/**
+ * Bumped whenever what the cache stores changes shape or meaning (history-state.ts): an entry
+ * written under another number is never read, whatever the tool version says.
+ */
+export const STATE_FORMAT = 1;
+
+function sha256(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The repository, as its history names it: object format and root commits. Two clones of one
+ * project share it wherever they live; a folder reused for another project does not.
+ */
+export function repoKey(objectFormat: string, roots: Iterable<string>): string {
+  return sha256([objectFormat, ...[...roots].sort()]).slice(0, 32);
+}
+
+/** A file's content as a key part: absent, a symlink (its target), or the bytes' hash. */
+async function fileFingerprint(file: string | undefined): Promise<string> {
+  if (!file) return 'none';
+  try {
+    const info = await lstat(file);
+    if (info.isSymbolicLink()) return `link:${await readlink(file)}`;
+    if (!info.isFile()) return 'not-a-file';
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch {
+    return 'none';
+  }
+}
+
+let gitVersion: Promise<string> | undefined;
+
+/** `git version` once per process: another git can detect renames or parse dates differently. */
+function currentGitVersion(repo: Repository, signal: AbortSignal | undefined): Promise<string> {
+  gitVersion ??= runGit({ cwd: repo.cwd, args: ['version'], signal }).then(({ stdout }) => stdout.toString('utf8').trim());
+  return gitVersion;
+}
+
+/** What the cached states depend on besides the commit: the settings read by the pass and the universe. */
+export interface StateKeyInput {
+  readonly repo: Repository;
+  readonly settings: Settings;
+  readonly coAuthors: CoAuthorPolicy;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Everything that changes the cached states for one commit: the tool and state format, the V8 that
+ * serialised them, git, the scope, every setting the history pass, the file universe or line
+ * ownership reads, and the files git reads from outside the commit — the work tree's `.mailmap`
+ * (a bare repository reads the commit's own), the user's mailmap file, `info/attributes`. Settings
+ * used only after the pass (algorithm, depth, modules, aliases, departed people, what-ifs) are not
+ * in it: one entry serves them all.
+ */
+export async function stateKey({ repo, settings, coAuthors, signal }: StateKeyInput): Promise<string> {
+  const [git, workTreeMailmap, userMailmap, infoAttributes] = await Promise.all([
+    currentGitVersion(repo, signal),
+    repo.isBare ? Promise.resolve('bare') : fileFingerprint(path.join(repo.cwd, '.mailmap')),
+    fileFingerprint(repo.userMailmapFile),
+    fileFingerprint(path.join(repo.gitDir, 'info', 'attributes')),
+  ]);
+  return sha256([
+    `tool ${TOOL_VERSION}`,
+    `state ${STATE_FORMAT}`,
+    `v8 ${process.versions.v8}`,
+    git,
+    repo.objectFormat,
+    `scope ${repo.scope}`,
+    `partial ${repo.isPartialClone}`,
+    `co-authors ${coAuthors}`,
+    `departed-after ${settings.departedAfter}`,
+    `build-files ${JSON.stringify(settings.stewardship.buildFiles)} ${JSON.stringify(settings.stewardship.notBuildFiles)}`,
+    `universe ${JSON.stringify(settings.include)} ${JSON.stringify(settings.exclude)} ${settings.allText}`,
+    `lines ${settings.lines} ${settings.lines && settings.firstParent} ${settings.lines && settings.ignoreRevs}`,
+    `mailmap ${workTreeMailmap} ${userMailmap}`,
+    `attributes ${infoAttributes}`,
+  ]).slice(0, 32);
+}

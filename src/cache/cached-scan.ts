@@ -1,0 +1,80 @@
+import { buildFileUniverse } from '../files/build-file-universe.js';
+import type { FileUniverse } from '../files/types.js';
+import type { Repository } from '../git/repo.js';
+import { createCollectors, type CollectorSettings, type HistoryCollectors } from '../history/history-collectors.js';
+import { scanWithFallback, type HistoryResult } from '../history/scan-with-fallback.js';
+import type { LineOwnershipResult } from '../ownership/line-ownership.js';
+import type { Settings } from '../settings/resolve-settings.js';
+import type { AnalysisCache, CacheUse } from './analysis-cache.js';
+import { TouchedPaths } from './extend-ownership.js';
+import { absorbHistory, canExtend, restoreHistory } from './history-state.js';
+
+export interface ScanInput {
+  readonly repo: Repository;
+  readonly head: string;
+  readonly settings: Settings;
+  readonly collectorSettings: CollectorSettings;
+  readonly cache: AnalysisCache | undefined;
+  /** The state key (cache/cache-keys.ts); undefined without a cache. */
+  readonly key: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly onCommits: (commits: number) => void;
+}
+
+/** The history pass and file universe of the analysed commit, however they were had. */
+export interface Scanned {
+  readonly collectors: HistoryCollectors;
+  readonly history: HistoryResult;
+  readonly universe: FileUniverse;
+  readonly use: CacheUse;
+  /** A cached commit's line owners (`hit`): nothing to compute. */
+  readonly ownership?: LineOwnershipResult;
+  /** `extended`: what line ownership continues from. */
+  readonly extension?: {
+    readonly base: string;
+    readonly remap: Int32Array;
+    readonly touched: ReadonlySet<string>;
+    readonly ownership: LineOwnershipResult | undefined;
+  };
+}
+
+/**
+ * The history pass and the file universe, from the cache where it can (docs/cache.md):
+ * - `hit`: the analysed commit is cached: its states are loaded, no git log, no tree read;
+ * - `extended`: an ancestor is cached: only the commits since it are scanned, and the cached pass
+ *   is added after them; the universe is read again (the tree changed);
+ * - `cold` (or `off` without a cache): one pass over the whole history, as always.
+ */
+export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
+  const { repo, head, settings, collectorSettings, cache, key, signal } = input;
+  const universeOf = () => buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal });
+  const needFacts = collectorSettings.keepFacts;
+  let universe: Promise<FileUniverse> | undefined;
+  if (cache && key) {
+    const hit = await cache.find(key, head, needFacts);
+    if (hit) {
+      const collectors = restoreHistory(hit.state.history, collectorSettings, hit.facts);
+      collectors.pass.finish();
+      return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}) };
+    }
+    const ancestor = await cache.findAncestor(key, head, needFacts, signal);
+    if (ancestor) {
+      const touched = new TouchedPaths();
+      const collectors = createCollectors(collectorSettings, [touched]);
+      universe = universeOf();
+      // Awaited below; a failure meanwhile must not go unhandled.
+      universe.catch(() => {});
+      const newer = await scanWithFallback(repo, head, collectors.pass, signal, input.onCommits, ancestor.base);
+      if (canExtend(collectors.pass, ancestor.state.history)) {
+        const { remap, history } = absorbHistory(collectors, newer, ancestor.state.history, ancestor.facts);
+        collectors.pass.finish();
+        input.onCommits(collectors.pass.commits);
+        return { collectors, history, universe: await universe, use: 'extended', extension: { base: ancestor.base, remap, touched: touched.paths, ownership: ancestor.state.ownership } };
+      }
+    }
+  }
+  const collectors = createCollectors(collectorSettings);
+  const [history, tree] = await Promise.all([scanWithFallback(repo, head, collectors.pass, signal, input.onCommits), universe ?? universeOf()]);
+  collectors.pass.finish();
+  return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };
+}

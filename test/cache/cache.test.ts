@@ -1,0 +1,367 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRepo, isolatedGitEnv, type BuiltRepo } from '../../fixtures/build-repo.js';
+import { CACHE_HISTORY } from '../../fixtures/cache-histories.js';
+import { TEAM_HISTORY } from '../../fixtures/histories.js';
+import { CLI, runCli, runJson } from '../helpers/run-cli.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs('busfactor-cache-');
+
+/** The report's text with its `cache` field blanked: every other byte must be the same. */
+function withoutCacheField(stdout: string): string {
+  return stdout.replace(/"cache": "(hit|extended|cold|off)"/, '"cache": "-"');
+}
+
+function cacheOf(stdout: string): string {
+  return (JSON.parse(stdout) as { cache: string }).cache;
+}
+
+/** Runs with --json and returns stdout, failing the test on a non-zero exit. */
+function json(args: readonly string[]): string {
+  const result = runCli([...args, '--json']);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+/** Every cache file below a cache folder (`<dir>/busfactor/v1/<repo>/<key>/<head>.state`). */
+function cacheFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const full = path.join(folder, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else found.push(full);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+/**
+ * The cache's contract (docs/cache.md): a cold run, a run extended from a cached ancestor and a
+ * cached re-run give the same report, byte for byte, apart from `cache`. CACHE_HISTORY's commits
+ * after the cached head interleave by date with the cached ones, rename a cached file, change a
+ * build file, credit a co-author and add a release: every analysis the pass feeds is exercised.
+ */
+describe('cold = extended = cached', () => {
+  const variants: readonly (readonly string[])[] = [[], ['--lines'], ['--algorithm', 'recency'], ['--lines', '--first-parent', '--depth', '2']];
+  for (const extra of variants) {
+    it(`the same report with ${extra.length === 0 ? 'the defaults' : extra.join(' ')}`, () => {
+      const repo = buildRepo(CACHE_HISTORY);
+      try {
+        const cacheDir = path.join(tempDir(), 'cache');
+        const args = [repo.dir, ...extra, '--cache-dir', cacheDir];
+        // The cached head first: a cold run that stores it.
+        expect(cacheOf(json([...args, '--rev', 'cached']))).toBe('cold');
+        const extended = json(args);
+        const hit = json(args);
+        const cold = json([repo.dir, ...extra, '--no-cache']);
+        expect([cacheOf(extended), cacheOf(hit), cacheOf(cold)]).toEqual(['extended', 'hit', 'off']);
+        expect(withoutCacheField(extended)).toBe(withoutCacheField(cold));
+        expect(withoutCacheField(hit)).toBe(withoutCacheField(cold));
+        const report = JSON.parse(cold) as { busFactor: number; keyPeople: { name: string }[]; files: { path: string }[] };
+        expect(report.files.map((file) => file.path)).toEqual(['lib/c.js', 'lib/d.js', 'src/alpha.js', 'src/b.js']);
+        // Worked out in fixtures/cache-histories.ts (the AVL model; the recency model is only compared).
+        if (!extra.includes('recency')) {
+          expect(report.busFactor).toBe(2);
+          expect(report.keyPeople.map((person) => person.name)).toEqual(['Alice Archer', 'Bob Baker']);
+        }
+      } finally {
+        repo.remove();
+      }
+    });
+  }
+
+  it('--lines: the lines of a file renamed and edited after the cached head, from blame', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      json([repo.dir, '--lines', '--rev', 'cached', '--cache-dir', cacheDir]);
+      const report = JSON.parse(json([repo.dir, '--lines', '--cache-dir', cacheDir])) as { cache: string; files: { path: string; owners?: { name: string; lines: number }[] }[] };
+      expect(report.cache).toBe('extended');
+      // src/alpha.js = a1 (Alice), bob (Bob), a3 (Alice), dave (Dave): git blame's answer.
+      const alpha = report.files.find((file) => file.path === 'src/alpha.js');
+      expect(alpha?.owners?.map((owner) => [owner.name, owner.lines])).toEqual([['Alice Archer', 2], ['Bob Baker', 1], ['Dave Dunn', 1]]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('the trend (which replays the stored commits) is the same from the cache', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const args = ['trend', repo.dir, '--points', '4', '--cache-dir', cacheDir];
+      json([...args, '--rev', 'cached']);
+      const extended = json(args);
+      const hit = json(args);
+      const cold = json(['trend', repo.dir, '--points', '4', '--no-cache']);
+      expect(extended).toBe(cold);
+      expect(hit).toBe(cold);
+      // A trend keeps every commit: its entry has a facts file beside the state.
+      expect(cacheFiles(cacheDir).filter((file) => file.endsWith('.facts'))).toHaveLength(2);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('busfactor check reads and fills the same cache', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const first = runCli(['check', repo.dir, '--min', '1', '--json', '--cache-dir', cacheDir]);
+      expect(first.code, first.stderr).toBe(0);
+      expect(cacheFiles(cacheDir).filter((file) => file.endsWith('.state'))).toHaveLength(1);
+      // The explorer's text twin hits the entry check stored (same settings, same commit).
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('hit');
+      const second = runCli(['check', repo.dir, '--min', '1', '--json', '--cache-dir', cacheDir]);
+      expect(second.stdout).toBe(first.stdout);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('what is not extended', () => {
+  it('a history rewritten under the cached head (a force-push): a cold run, then a hit', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
+      // Rewrite the last commit: the cached head is no ancestor of the new one.
+      const bob = { GIT_AUTHOR_NAME: 'Bob Baker', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com' };
+      repo.git(['commit', '--amend', '-q', '-m', 'rewritten'], { ...bob, GIT_COMMITTER_DATE: '2021-03-11T12:00:00Z', GIT_AUTHOR_DATE: '2021-03-11T12:00:00Z' });
+      const rewritten = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(rewritten)).toBe('cold');
+      expect(withoutCacheField(rewritten)).toBe(withoutCacheField(json([repo.dir, '--no-cache'])));
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('hit');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('another repository at the same path: its own analysis, nothing of the first', () => {
+    const parent = tempDir();
+    const place = path.join(parent, 'project');
+    const cacheDir = path.join(parent, 'cache');
+    const first = buildRepo(CACHE_HISTORY);
+    const second = buildRepo(TEAM_HISTORY);
+    try {
+      const clone = (from: BuiltRepo) => runGit(['clone', '-q', from.dir, place]);
+      clone(first);
+      expect(cacheOf(json([place, '--cache-dir', cacheDir]))).toBe('cold');
+      rmSync(place, { recursive: true, force: true });
+      clone(second);
+      const other = json([place, '--cache-dir', cacheDir]);
+      expect(cacheOf(other)).toBe('cold');
+      // TEAM_HISTORY's figures (fixtures/histories.ts): bus factor 2, key people Bob, Carol.
+      expect((JSON.parse(other) as { busFactor: number }).busFactor).toBe(2);
+      expect(withoutCacheField(other)).toBe(withoutCacheField(json([place, '--no-cache'])));
+      // Two repositories (their root commits differ) in the cache now.
+      const info = JSON.parse(runCli(['cache', 'info', '--json', '--cache-dir', cacheDir]).stdout) as { repositories: unknown[] };
+      expect(info.repositories).toHaveLength(2);
+    } finally {
+      first.remove();
+      second.remove();
+    }
+  });
+
+  it('a shallow clone is never cached', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const parent = tempDir();
+      const clone = path.join(parent, 'shallow');
+      runGit(['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone]);
+      const cacheDir = path.join(parent, 'cache');
+      expect(cacheOf(json([clone, '--cache-dir', cacheDir]))).toBe('off');
+      expect(cacheFiles(cacheDir)).toEqual([]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('damaged cache files are ignored with a warning and rebuilt', () => {
+  const damages: Record<string, (file: string) => void> = {
+    'a flipped byte': (file) => {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 40] = (bytes[bytes.length - 40] as number) ^ 0xff;
+      writeFileSync(file, bytes);
+    },
+    'a truncated file': (file) => truncateSync(file, Math.floor(statSync(file).size / 2)),
+    'a foreign file': (file) => writeFileSync(file, 'not a cache file at all\n'),
+    'an empty file': (file) => writeFileSync(file, ''),
+  };
+  for (const [name, damage] of Object.entries(damages)) {
+    it(name, () => {
+      const repo = buildRepo(CACHE_HISTORY);
+      try {
+        const cacheDir = path.join(tempDir(), 'cache');
+        const cold = json([repo.dir, '--cache-dir', cacheDir]);
+        const [state] = cacheFiles(cacheDir);
+        damage(state as string);
+        const result = runCli([repo.dir, '--json', '--cache-dir', cacheDir]);
+        expect(result.code).toBe(0);
+        const report = JSON.parse(result.stdout) as { cache: string; warnings: { code: string; message: string }[] };
+        expect(report.cache).toBe('cold');
+        expect(report.warnings.map((warning) => warning.code)).toEqual(['cache-ignored']);
+        expect(result.stderr).toMatch(/^busfactor: warning: a cache file was ignored and will be rebuilt/m);
+        // Apart from that warning, the cold run's report.
+        const { warnings: _warnings, ...rest } = JSON.parse(result.stdout) as Record<string, unknown>;
+        const { warnings: _coldWarnings, ...coldRest } = JSON.parse(cold) as Record<string, unknown>;
+        expect(rest).toEqual(coldRest);
+        // Rebuilt: the next run is a hit again, without a warning.
+        const again = JSON.parse(json([repo.dir, '--cache-dir', cacheDir])) as { cache: string; warnings: unknown[] };
+        expect(again.cache).toBe('hit');
+        expect(again.warnings).toEqual([]);
+      } finally {
+        repo.remove();
+      }
+    });
+  }
+});
+
+describe('the cache folder', () => {
+  it('is private to the user: folders 0700, files 0600, nothing left half-written', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      json([repo.dir, '--lines', '--cache-dir', cacheDir]);
+      const files = cacheFiles(cacheDir);
+      expect(files).toHaveLength(1);
+      expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+      expect(statSync(files[0] as string).mode & 0o777).toBe(0o600);
+      expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('writes nothing into the analysed repository, even when told to', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const result = runCli([repo.dir, '--json', '--cache-dir', path.join(repo.dir, '.cache')]);
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { cache: string; warnings: { code: string; message: string }[] };
+      expect(report.cache).toBe('off');
+      expect(report.warnings.find((warning) => warning.code === 'cache-unwritable')?.message).toMatch(/inside the analysed repository/);
+      expect(existsSync(path.join(repo.dir, '.cache'))).toBe(false);
+      expect(repo.git(['status', '--porcelain', '--ignored'])).toBe('');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('a folder others may write to, or one that cannot be made: a warning and an uncached run', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const parent = tempDir();
+      const shared = path.join(parent, 'shared');
+      mkdirSync(shared);
+      chmodSync(shared, 0o777);
+      const open = runCli([repo.dir, '--json', '--cache-dir', shared]);
+      expect(open.code).toBe(0);
+      expect(cacheOf(open.stdout)).toBe('off');
+      expect(open.stderr).toMatch(/warning: the cache is not used: .*writable by other users/);
+      expect(readdirSync(shared)).toEqual([]);
+
+      writeFileSync(path.join(parent, 'a-file'), '');
+      const impossible = runCli([repo.dir, '--json', '--cache-dir', path.join(parent, 'a-file', 'cache')]);
+      expect(impossible.code).toBe(0);
+      expect(cacheOf(impossible.stdout)).toBe('off');
+      expect(impossible.stderr).toMatch(/warning: the cache is not used: .*cannot be used \(ENOTDIR\)/);
+      // The analysis itself is the usual one.
+      expect((JSON.parse(impossible.stdout) as { busFactor: number }).busFactor).toBe(2);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('evicts the least recently used files beyond --cache-limit', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      // An old 2 MiB entry of some other repository, last used a year ago.
+      const old = path.join(cacheDir, 'v1', 'other-repo', 'other-key', `${'0'.repeat(40)}.state`);
+      mkdirSync(path.dirname(old), { recursive: true, mode: 0o700 });
+      chmodSync(cacheDir, 0o700);
+      writeFileSync(old, Buffer.alloc(2 * 1024 * 1024));
+      const yearAgo = new Date(Date.now() - 365 * 86_400_000);
+      utimesSync(old, yearAgo, yearAgo);
+      json([repo.dir, '--cache-dir', cacheDir, '--cache-limit', '1']);
+      expect(existsSync(old)).toBe(false);
+      expect(cacheFiles(cacheDir).filter((file) => file.endsWith('.state'))).toHaveLength(1);
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir, '--cache-limit', '1']))).toBe('hit');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('two runs at once both succeed and leave one good entry', async () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const run = () =>
+        new Promise<{ code: number | null; stdout: string }>((resolve) => {
+          const child = spawn(process.execPath, [CLI, repo.dir, '--json', '--lines', '--cache-dir', cacheDir], { env: isolatedGitEnv() });
+          let stdout = '';
+          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+          child.on('close', (code) => resolve({ code, stdout }));
+        });
+      const results = await Promise.all([run(), run(), run()]);
+      expect(results.map((result) => result.code)).toEqual([0, 0, 0]);
+      const texts = new Set(results.map((result) => withoutCacheField(result.stdout)));
+      expect(texts.size).toBe(1);
+      const files = cacheFiles(cacheDir);
+      expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+      expect(files).toHaveLength(1);
+      const hit = json([repo.dir, '--lines', '--cache-dir', cacheDir]);
+      expect(cacheOf(hit)).toBe('hit');
+      expect(withoutCacheField(hit)).toBe([...texts][0]);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('busfactor cache info|clear', () => {
+  it('lists the repositories and their commits, and clears them', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      json([repo.dir, '--rev', 'cached', '--cache-dir', cacheDir]);
+      json([repo.dir, '--cache-dir', cacheDir]);
+      json([repo.dir, '--lines', '--cache-dir', cacheDir]);
+      const info = runJson(['cache', 'info', '--cache-dir', cacheDir]).result.stdout;
+      const parsed = JSON.parse(info) as { files: number; repositories: { repository: string; commits: number }[] };
+      // Two commits under the default settings, one under --lines: three entries of one repository.
+      expect(parsed.files).toBe(3);
+      expect(parsed.repositories).toEqual([expect.objectContaining({ repository: repo.dir, commits: 3 })]);
+      const text = runCli(['cache', 'info', '--cache-dir', cacheDir]);
+      expect(text.stdout).toContain(`cache folder: ${cacheDir}`);
+      expect(text.stdout).toMatch(/3 file\(s\), [\d.]+ MiB, 1 repository/);
+
+      const cleared = runCli(['cache', 'clear', '--cache-dir', cacheDir]);
+      expect(cleared.code).toBe(0);
+      expect(cleared.stdout).toMatch(/removed 3 file\(s\)/);
+      expect(cacheFiles(cacheDir)).toEqual([]);
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('an unknown action is bad input', () => {
+    const result = runCli(['cache', 'purge']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('busfactor: error: cache purge: expected info or clear\n');
+  });
+});
+
+function runGit(args: readonly string[]): void {
+  const result = spawnSync('git', args, { env: isolatedGitEnv(), encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+}
