@@ -5,11 +5,18 @@
 //
 //   npm run bench -- <repo> [--rev <commit>] [--runs <n>]
 //
+// Then the cache (docs/cache.md), in a private cache folder: the re-run of a cached commit, and the
+// run after one new commit (made in a temporary clone sharing the repository's objects, appending
+// a line to one counted file), which extends the cached analysis.
+//
 // With --lines: line ownership (`busfactor --lines`) against `git blame --line-porcelain` on every
-// counted text file, two at a time (xargs -P2), also in the same run.
+// counted text file, two at a time (xargs -P2), also in the same run; then the same two cache
+// scenarios with --lines.
 //
 //   npm run bench -- <repo> --lines [--rev <commit>] [--first-parent]
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { treeRss } from './tree-rss.mjs';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +94,7 @@ const mb = (bytes) => `${Math.round(bytes / 1e6)} MB`;
  */
 async function benchLines(options, repo, cli) {
   const flags = ['--rev', options.rev, '--json', '--quiet', '--lines', ...(options.firstParent ? ['--first-parent'] : [])];
-  const tool = await measure(process.execPath, [cli, 'scan', repo, ...flags], root, undefined, true);
+  const tool = await measure(process.execPath, [cli, 'scan', repo, ...flags, '--no-cache'], root, undefined, true);
   if (tool.code !== 0) throw new Error(`busfactor failed: ${tool.stderr}`);
   const report = JSON.parse(tool.stdout);
   const files = report.files.map((file) => file.path);
@@ -100,6 +107,55 @@ async function benchLines(options, repo, cli) {
     `${path.basename(repo) === 'repo' ? path.basename(path.dirname(repo)) : path.basename(repo)} @ ${report.head.slice(0, 12)}: ` +
       `line ownership ${tool.seconds.toFixed(2)} s vs per-file git blame ${blame.seconds.toFixed(2)} s → ${(blame.seconds / tool.seconds).toFixed(1)}× faster; peak memory ${mb(tool.peak)}`,
   );
+  await benchCache(repo, cli, options, ['--lines', ...(options.firstParent ? ['--first-parent'] : [])], tool.seconds, report);
+}
+
+/** A temporary clone sharing `repo`'s objects, with one new commit on top of `rev` that appends a line to `file`. */
+function cloneWithNewCommit(repo, rev, file, parent) {
+  const clone = path.join(parent, 'clone.git');
+  const git = (args, env = {}, input) => execFileSync('git', args, { cwd: clone, encoding: 'utf8', input, env: { ...process.env, ...env } }).trim();
+  execFileSync('git', ['clone', '-q', '--bare', '--shared', repo, clone]);
+  const head = git(['rev-parse', `${rev}^{commit}`]);
+  const content = execFileSync('git', ['cat-file', 'blob', `${head}:${file}`], { cwd: clone, maxBuffer: 1 << 30 });
+  const blob = git(['hash-object', '-w', '--stdin'], {}, Buffer.concat([content, Buffer.from('\n/* bench: one new line */\n')]));
+  const index = { GIT_INDEX_FILE: path.join(parent, 'index') };
+  git(['read-tree', head], index);
+  git(['update-index', '--cacheinfo', `100644,${blob},${file}`], index);
+  const tree = git(['write-tree'], index);
+  const now = `${Math.floor(Date.now() / 1000)} +0000`;
+  const who = { GIT_AUTHOR_NAME: 'Bench Mark', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench Mark', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: now, GIT_COMMITTER_DATE: now };
+  const commit = git(['commit-tree', tree, '-p', head, '-m', 'bench: one new commit'], who);
+  git(['update-ref', 'refs/heads/bench', commit]);
+  return { clone, commit };
+}
+
+/**
+ * The cache: a cold run that stores (timed, not reported: it is the cold run plus the store), the
+ * re-run of the same commit, and the run after one new commit, each with its peak memory.
+ */
+async function benchCache(repo, cli, options, extra, coldSeconds, report) {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'busfactor-bench-cache-'));
+  try {
+    const cacheDir = path.join(parent, 'cache');
+    const run = async (target, rev) => {
+      const result = await measure(process.execPath, [cli, 'scan', target, '--rev', rev, '--json', '--quiet', ...extra, '--cache-dir', cacheDir], root, undefined, true);
+      if (result.code !== 0) throw new Error(`busfactor failed: ${result.stderr}`);
+      return { ...result, cache: JSON.parse(result.stdout).cache };
+    };
+    const store = await run(repo, options.rev);
+    const hit = await run(repo, options.rev);
+    const file = [...report.files].sort((a, b) => a.path.length - b.path.length)[0]?.path;
+    if (!file) throw new Error('no counted file to change');
+    const { clone } = cloneWithNewCommit(repo, options.rev, file, parent);
+    const extended = await run(clone, 'bench');
+    const hitAfter = await run(clone, 'bench');
+    const label = extra.length > 0 ? ` ${extra.join(' ')}` : '';
+    console.log(`cache${label}: cold + store ${store.seconds.toFixed(2)} s (${store.cache}), peak ${mb(store.peak)}`);
+    console.log(`cache${label}: re-run of the same commit ${hit.seconds.toFixed(2)} s (${hit.cache}), peak ${mb(hit.peak)} → ${(coldSeconds / hit.seconds).toFixed(1)}× faster than cold`);
+    console.log(`cache${label}: after one new commit (${file} +1 line) ${extended.seconds.toFixed(2)} s (${extended.cache}), peak ${mb(extended.peak)}; its re-run ${hitAfter.seconds.toFixed(2)} s (${hitAfter.cache})`);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -110,7 +166,7 @@ async function main() {
   const rows = [];
   for (let run = 1; run <= options.runs; run += 1) {
     const git = await gitBaseline(repo, options.rev);
-    const tool = await measure(process.execPath, [cli, 'scan', repo, '--rev', options.rev, '--json', '--quiet', '--no-lines'], root);
+    const tool = await measure(process.execPath, [cli, 'scan', repo, '--rev', options.rev, '--json', '--quiet', '--no-lines', '--no-cache'], root, undefined, run === options.runs);
     if (tool.code !== 0) throw new Error(`busfactor failed: ${tool.stderr}`);
     rows.push({ git, tool });
     console.log(`run ${run}: git log ${git.seconds.toFixed(2)} s${git.note} · busfactor ${tool.seconds.toFixed(2)} s, peak ${mb(tool.peak)}`);
@@ -128,6 +184,7 @@ async function main() {
       `busfactor ${toolBest.toFixed(2)} s vs git log --name-status -M ${gitBest.toFixed(2)} s → ratio ${(toolBest / gitBest).toFixed(2)}× (best of ${options.runs}); ` +
       `peak memory ${mb(peak)} (node + git)`,
   );
+  await benchCache(repo, cli, options, [], toolBest, JSON.parse(rows.at(-1).tool.stdout));
 }
 
 main().catch((error) => {

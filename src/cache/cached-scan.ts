@@ -47,7 +47,8 @@ export interface Scanned {
  */
 export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   const { repo, head, settings, collectorSettings, cache, key, signal } = input;
-  const universeOf = () => buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal });
+  const universeOf = (previous?: FileUniverse) =>
+    buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal, ...(previous ? { previous: previous.memo } : {}) });
   const needFacts = collectorSettings.keepFacts;
   let universe: Promise<FileUniverse> | undefined;
   if (cache && key) {
@@ -61,7 +62,8 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
     if (ancestor) {
       const touched = new TouchedPaths();
       const collectors = createCollectors(collectorSettings, [touched]);
-      universe = universeOf();
+      // Only the blobs that changed since the cached commit are classified again.
+      universe = universeOf(ancestor.state.universe);
       // Awaited below; a failure meanwhile must not go unhandled.
       universe.catch(() => {});
       const newer = await scanWithFallback(repo, head, collectors.pass, signal, input.onCommits, ancestor.base);

@@ -7,7 +7,7 @@ import { compileGlobs, type PathMatcher } from './match-globs.js';
 import { readAttributes, type FileAttributes } from './read-attributes.js';
 import { countLines } from './count-lines.js';
 import { readBlobs } from './read-blobs.js';
-import type { ExclusionReason, FileUniverse, FileUniverseOptions, UniverseFile } from './types.js';
+import type { ClassifiedBlob, ExclusionReason, FileUniverse, FileUniverseOptions, UniverseFile } from './types.js';
 
 /**
  * Content is read up to this size. Linguist calls larger blobs `large?` and stops looking at
@@ -42,8 +42,12 @@ function excludeEntry(entry: TreeEntry, scope: string, include: PathMatcher | un
  * temporary index when the tree has a .gitattributes somewhere (in scope or not: the top one
  * applies to every folder).
  */
+function isAttributesFile(entry: TreeEntry): boolean {
+  return entry.path === '.gitattributes' || entry.path.endsWith('/.gitattributes');
+}
+
 async function attributesFor(repo: Repository, commit: string, tree: readonly TreeEntry[], blobs: readonly TreeEntry[], signal?: AbortSignal): Promise<{ attributes?: FileAttributes[]; warning?: Warning }> {
-  if (!tree.some((e) => e.path === '.gitattributes' || e.path.endsWith('/.gitattributes'))) return {};
+  if (blobs.length === 0 || !tree.some(isAttributesFile)) return {};
   try {
     return { attributes: await readAttributes(repo, commit, blobs.map((e) => e.rawPath), signal) };
   } catch (error) {
@@ -73,18 +77,29 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   const warnings: Warning[] = [];
 
   const entries = await listTree(repo, commit, signal);
-  const blobs = entries.filter((entry) => {
+  const inScope = entries.filter((entry) => {
     const reason = excludeEntry(entry, repo.scope, include, exclude);
     if (reason) leaveOut(reason, entry.path, entry.size);
     return reason === undefined;
+  });
+  const attributesKey = entries.filter(isAttributesFile).map((entry) => `${entry.path}\0${entry.oid}`).join('\0');
+  const known = options.previous?.attributes === attributesKey ? options.previous.byPath : undefined;
+  const memo = new Map<string, ClassifiedBlob>();
+  const verdicts = new Map<Candidate, Verdict>();
+  const lineCounts = new Map<Candidate, number>();
+  // Blobs an earlier commit classified, unchanged since: the same verdict, nothing read.
+  const reused: { entry: TreeEntry; before: ClassifiedBlob }[] = [];
+  const blobs = inScope.filter((entry) => {
+    const before = known?.get(entry.path);
+    if (!before || before.oid !== entry.oid) return true;
+    reused.push({ entry, before });
+    return false;
   });
   const { attributes, warning } = await attributesFor(repo, commit, entries, blobs, signal);
   if (warning) warnings.push(warning);
 
   const toRead: Candidate[] = [];
-  const verdicts = new Map<Candidate, Verdict>();
   const missing: string[] = [];
-  const lineCounts = new Map<Candidate, number>();
   blobs.forEach((entry, i) => {
     const candidate: Candidate = { path: entry.path, rawPath: entry.rawPath, oid: entry.oid, size: entry.size, attributes: attributes?.[i], included: include !== undefined };
     const reason = excludeByName(candidate);
@@ -115,9 +130,20 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   }
 
   const counted: (UniverseFile & { rawPath: Buffer })[] = [];
+  for (const { entry, before } of reused) {
+    const { path, oid, rawPath } = entry;
+    memo.set(path, before);
+    if (before.counted) counted.push({ path, oid, size: entry.size ?? 0, language: before.language, rawPath, ...(before.lines === undefined ? {} : { lines: before.lines }) });
+    else leaveOut(before.reason as ExclusionReason, path, entry.size);
+  }
+  const unread = new Set(missing);
   for (const [candidate, verdict] of verdicts) {
     const { path, oid, size, rawPath } = candidate;
     const lines = lineCounts.get(candidate);
+    // A blob classified without its content because it is missing is decided again next time.
+    if (!unread.has(path) && !(attributes === undefined && warning)) {
+      memo.set(path, { oid, counted: verdict.counted, ...(verdict.counted ? (verdict.language ? { language: verdict.language.name } : {}) : { reason: verdict.reason }), ...(lines === undefined ? {} : { lines }) });
+    }
     // A missing object's size is unknown: 0.
     if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath, ...(lines === undefined ? {} : { lines }) });
     else leaveOut(verdict.reason, path, size);
@@ -129,5 +155,5 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   const present = new Map<string, { oid: string; size: number }>();
   for (const entry of entries) if (entry.kind === 'blob' && entry.size !== undefined) present.set(entry.path, { oid: entry.oid, size: entry.size });
   const regularFiles = entries.filter((entry) => entry.kind === 'blob').map((entry) => entry.path);
-  return { files, excluded, leftOut, blobs: present, regularFiles, warnings };
+  return { files, excluded, leftOut, blobs: present, regularFiles, warnings, memo: { attributes: attributesKey, byPath: memo } };
 }

@@ -63,6 +63,28 @@ export interface FileUniverse {
   /** Every regular file of the analysed tree, whatever the scope, present or not, in git's order: where the build and delivery files are found. */
   readonly regularFiles: readonly string[];
   readonly warnings: readonly Warning[];
+  /** What each blob's classification decided, for the next commit's universe (see {@link UniverseMemo}). */
+  readonly memo: UniverseMemo;
+}
+
+/**
+ * The classification of every blob in the scope, by path: a later commit's universe reclassifies
+ * only the blobs that changed (the cache, docs/cache.md). A verdict depends on the blob, its path,
+ * its attributes and the options; the options are in the cache's key, and `attributes` names every
+ * `.gitattributes` blob of the tree, so a changed one invalidates every verdict.
+ */
+export interface UniverseMemo {
+  readonly attributes: string;
+  readonly byPath: ReadonlyMap<string, ClassifiedBlob>;
+}
+
+export interface ClassifiedBlob {
+  readonly oid: string;
+  /** The language when counted, else the reason it was left out. */
+  readonly counted: boolean;
+  readonly language?: string;
+  readonly reason?: ExclusionReason;
+  readonly lines?: number;
 }
 
 export interface FileUniverseOptions {
@@ -72,4 +94,6 @@ export interface FileUniverseOptions {
   /** Count data, prose and unknown-language text files too, not only programming and markup. */
   readonly allText: boolean;
   readonly signal?: AbortSignal;
+  /** An earlier commit's classifications (same options): unchanged blobs are not read again. */
+  readonly previous?: UniverseMemo;
 }

@@ -90,6 +90,27 @@ describe('cold = extended = cached', () => {
     }
   });
 
+  it('a .gitattributes added after the cached head reclassifies every file', () => {
+    const repo = buildRepo(TEAM_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
+      // TEAM_HISTORY counts seven files (fixtures/histories.ts); marking api/auth.js vendored
+      // leaves six. An extension that kept the cached verdicts would still count it.
+      writeFileSync(path.join(repo.dir, '.gitattributes'), 'api/auth.js linguist-vendored\n');
+      const bob = { GIT_AUTHOR_NAME: 'Bob Baker', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_AUTHOR_DATE: '2020-01-20T12:00:00Z', GIT_COMMITTER_DATE: '2020-01-20T12:00:00Z' };
+      repo.git(['add', '.gitattributes']);
+      repo.git(['commit', '-q', '-m', 'vendor auth'], bob);
+      const extended = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(extended)).toBe('extended');
+      expect(withoutCacheField(extended)).toBe(withoutCacheField(json([repo.dir, '--no-cache'])));
+      const report = JSON.parse(extended) as { files: { path: string }[] };
+      expect(report.files.map((file) => file.path)).toEqual(['api/router.js', 'api/server.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('the trend (which replays the stored commits) is the same from the cache', () => {
     const repo = buildRepo(CACHE_HISTORY);
     try {
