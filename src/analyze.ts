@@ -8,7 +8,7 @@ import type { CollectorSettings } from './history/history-collectors.js';
 import type { FactStore } from './history/fact-store.js';
 import type { RawIdentity } from './identity/identity-table.js';
 import { AnalysisCache, type CacheRequest } from './cache/analysis-cache.js';
-import { stateKey } from './cache/cache-keys.js';
+import { environmentKey, stateKey } from './cache/cache-keys.js';
 import { scanOrRestore } from './cache/cached-scan.js';
 import { extendOwnership } from './cache/extend-ownership.js';
 import { snapshotHistory } from './cache/history-state.js';
@@ -130,6 +130,10 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   };
   report({});
   const repo = await openRepository(options.path, signal);
+  // What the cache key needs from outside the settings (git's version, files git reads beside the
+  // commit), read meanwhile.
+  const cacheEnvironment = options.cache && !repo.isShallow && !repo.isPartialClone ? environmentKey(repo, signal) : undefined;
+  cacheEnvironment?.catch(() => {});
   const warnings: Warning[] = [];
   // A --config file may name the revision; the repository's own is read from it.
   const fileConfig = options.configFile ? await loadConfigFile(options.configFile) : undefined;
@@ -140,9 +144,13 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   if (repo.isShallow) {
     warnings.push({ code: 'shallow-clone', message: 'this is a shallow clone: history is truncated, so authorship and bus factors are unreliable (run git fetch --unshallow)' });
   }
-  if (options.onProgress) {
-    countCommits(repo, head, signal).then((total) => report({ totalCommits: total }), () => {});
-  }
+  // The number of commits to scan, for the progress line's ETA: counted only when a scan starts
+  // (a cache hit scans nothing, an extended run only the commits since the cached one).
+  const startCount = options.onProgress
+    ? (since: string | undefined) => {
+        countCommits(repo, head, since, signal).then((total) => report({ totalCommits: total }), () => {});
+      }
+    : undefined;
 
   report({ phase: 'history' });
   const coAuthors = coAuthorPolicy(settings);
@@ -150,10 +158,10 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   const collectorSettings: CollectorSettings = { coAuthors, recentSeconds: parseAge(settings.departedAfter) as number, isBuildFile, keepFacts: options.keepFacts === true, lines: settings.lines };
   // A shallow clone's history is cut short and may be deepened under the same head, a partial
   // clone's results depend on the objects fetched so far: neither is cached.
-  const cache = options.cache && !repo.isShallow && !repo.isPartialClone ? await AnalysisCache.open(options.cache, repo, warnings) : undefined;
-  const key = cache ? await stateKey({ repo, settings, coAuthors, signal }) : undefined;
+  const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings) : undefined;
+  const key = cache && cacheEnvironment ? stateKey({ repo, settings, coAuthors, environment: await cacheEnvironment }) : undefined;
   const [scanned, tagRecords] = await Promise.all([
-    scanOrRestore({ repo, head, settings, collectorSettings, cache, key, signal, onCommits: (commits) => report({ commits }) }),
+    scanOrRestore({ repo, head, settings, collectorSettings, cache, key, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) }),
     readTagsOrWarn(repo, warnings, signal),
   ]);
   const { collectors, history, universe } = scanned;
@@ -339,7 +347,7 @@ function withExplicitLists(settings: Settings, options: AnalyzeOptions): Setting
 }
 
 /** The number of commits to scan, for the progress ETA only: at low priority, beside the scan. */
-async function countCommits(repo: Repository, head: string, signal: AbortSignal | undefined): Promise<number> {
-  const { stdout } = await runGit({ cwd: repo.cwd, args: ['rev-list', '--count', head, '--'], signal, background: true });
+async function countCommits(repo: Repository, head: string, since: string | undefined, signal: AbortSignal | undefined): Promise<number> {
+  const { stdout } = await runGit({ cwd: repo.cwd, args: ['rev-list', '--count', head, ...(since ? [`^${since}`] : []), '--'], signal, background: true });
   return Number(stdout.toString('utf8').trim());
 }

@@ -48,12 +48,28 @@ function currentGitVersion(repo: Repository, signal: AbortSignal | undefined): P
   return gitVersion;
 }
 
+/**
+ * The part of the key that comes from outside the settings: git's version and the files git reads
+ * beside the commit — the work tree's `.mailmap` (a bare repository reads the commit's own), the
+ * user's mailmap file, `info/attributes`.
+ */
+export async function environmentKey(repo: Repository, signal: AbortSignal | undefined): Promise<string> {
+  const [git, workTreeMailmap, userMailmap, infoAttributes] = await Promise.all([
+    currentGitVersion(repo, signal),
+    repo.isBare ? Promise.resolve('bare') : fileFingerprint(path.join(repo.cwd, '.mailmap')),
+    fileFingerprint(repo.userMailmapFile),
+    fileFingerprint(path.join(repo.gitDir, 'info', 'attributes')),
+  ]);
+  return `${git}\0mailmap ${workTreeMailmap} ${userMailmap}\0attributes ${infoAttributes}`;
+}
+
 /** What the cached states depend on besides the commit: the settings read by the pass and the universe. */
 export interface StateKeyInput {
   readonly repo: Repository;
   readonly settings: Settings;
   readonly coAuthors: CoAuthorPolicy;
-  readonly signal?: AbortSignal;
+  /** {@link environmentKey}. */
+  readonly environment: string;
 }
 
 /**
@@ -64,18 +80,12 @@ export interface StateKeyInput {
  * used only after the pass (algorithm, depth, modules, aliases, departed people, what-ifs) are not
  * in it: one entry serves them all.
  */
-export async function stateKey({ repo, settings, coAuthors, signal }: StateKeyInput): Promise<string> {
-  const [git, workTreeMailmap, userMailmap, infoAttributes] = await Promise.all([
-    currentGitVersion(repo, signal),
-    repo.isBare ? Promise.resolve('bare') : fileFingerprint(path.join(repo.cwd, '.mailmap')),
-    fileFingerprint(repo.userMailmapFile),
-    fileFingerprint(path.join(repo.gitDir, 'info', 'attributes')),
-  ]);
+export function stateKey({ repo, settings, coAuthors, environment }: StateKeyInput): string {
   return sha256([
     `tool ${TOOL_VERSION}`,
     `state ${STATE_FORMAT}`,
     `v8 ${process.versions.v8}`,
-    git,
+    environment,
     repo.objectFormat,
     `scope ${repo.scope}`,
     `partial ${repo.isPartialClone}`,
@@ -84,7 +94,5 @@ export async function stateKey({ repo, settings, coAuthors, signal }: StateKeyIn
     `build-files ${JSON.stringify(settings.stewardship.buildFiles)} ${JSON.stringify(settings.stewardship.notBuildFiles)}`,
     `universe ${JSON.stringify(settings.include)} ${JSON.stringify(settings.exclude)} ${settings.allText}`,
     `lines ${settings.lines} ${settings.lines && settings.firstParent} ${settings.lines && settings.ignoreRevs}`,
-    `mailmap ${workTreeMailmap} ${userMailmap}`,
-    `attributes ${infoAttributes}`,
   ]).slice(0, 32);
 }

@@ -19,6 +19,8 @@ export interface ScanInput {
   readonly key: string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly onCommits: (commits: number) => void;
+  /** A scan starts: of every commit, or of those since a cached one (the progress line counts them). */
+  readonly onScan?: (since: string | undefined) => void;
 }
 
 /** The history pass and file universe of the analysed commit, however they were had. */
@@ -66,6 +68,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       universe = universeOf(ancestor.state.universe);
       // Awaited below; a failure meanwhile must not go unhandled.
       universe.catch(() => {});
+      input.onScan?.(ancestor.base);
       const newer = await scanWithFallback(repo, head, collectors.pass, signal, input.onCommits, ancestor.base);
       if (canExtend(collectors.pass, ancestor.state.history)) {
         const { remap, history } = absorbHistory(collectors, newer, ancestor.state.history, ancestor.facts);
@@ -76,6 +79,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
     }
   }
   const collectors = createCollectors(collectorSettings);
+  input.onScan?.(undefined);
   const [history, tree] = await Promise.all([scanWithFallback(repo, head, collectors.pass, signal, input.onCommits), universe ?? universeOf()]);
   collectors.pass.finish();
   return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };
