@@ -301,6 +301,42 @@ describe('the cache folder', () => {
     }
   });
 
+  it('a store that fails (the folder cannot hold the entry): a warning, the result as usual', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      mkdirSync(cacheDir, { mode: 0o700 });
+      // The layout's folder is a file: every store fails (as on a full or read-only disk).
+      writeFileSync(path.join(cacheDir, 'v1'), '');
+      const result = runCli([repo.dir, '--json', '--cache-dir', cacheDir]);
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { cache: string; busFactor: number; warnings: { code: string; message: string }[] };
+      expect(report.busFactor).toBe(2);
+      expect(report.cache).toBe('cold');
+      expect(report.warnings.map((warning) => warning.code)).toEqual(['cache-unwritable']);
+      expect(report.warnings[0]?.message).toMatch(/^the analysis could not be cached in .*\(ENOTDIR\)$/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('an entry of another tool version at the same place: ignored with a warning', async () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      json([repo.dir, '--cache-dir', cacheDir]);
+      const [state] = cacheFiles(cacheDir);
+      const { readCacheFile, writeCacheFile } = await import('../../src/cache/cache-file.js');
+      const { meta, value } = await readCacheFile(state as string);
+      await writeCacheFile(state as string, { ...meta, toolVersion: '0.0.1' }, value);
+      const report = JSON.parse(json([repo.dir, '--cache-dir', cacheDir])) as { cache: string; warnings: { code: string; message: string }[] };
+      expect(report.cache).toBe('cold');
+      expect(report.warnings[0]?.message).toMatch(/ignored and will be rebuilt \(written for another commit or version\)/);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('evicts the least recently used files beyond --cache-limit', () => {
     const repo = buildRepo(CACHE_HISTORY);
     try {
