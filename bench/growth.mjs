@@ -5,6 +5,7 @@
 //
 //   npm run growth -- [--sizes 100000,300000,1000000] [--work /tmp/growth] [--seed 1]
 //                     [--timeout 1800] [--no-lines] [--out results.json]
+//   npm run growth -- --from a.json,b.json     # the tables again, from the --out of earlier runs
 //
 // A repository already in --work with the same parameters (git config synthetic.params) is
 // reused. Every run gets --timeout seconds; one that takes longer is killed with its git children
@@ -13,7 +14,7 @@
 // the largest single process and the CPU time of the whole tree are reported too. Timings are
 // those of one run on whatever else the machine is doing: compare rows of the same run.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { treeRss } from './tree-rss.mjs';
@@ -24,7 +25,7 @@ const generator = path.join(root, 'scripts', 'synthetic-history.mjs');
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function parseArgs(argv) {
-  const options = { sizes: [100_000, 300_000, 1_000_000], work: '/tmp/growth', seed: 1, timeout: 1800, lines: true, out: undefined };
+  const options = { sizes: [100_000, 300_000, 1_000_000], work: '/tmp/growth', seed: 1, timeout: 1800, lines: true, out: undefined, from: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = argv[++i].split(',').map((s) => Number(s.trim().replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
@@ -33,6 +34,7 @@ function parseArgs(argv) {
     else if (arg === '--timeout') options.timeout = Number(argv[++i]);
     else if (arg === '--no-lines') options.lines = false;
     else if (arg === '--out') options.out = path.resolve(argv[++i]);
+    else if (arg === '--from') options.from = argv[++i].split(',').map((file) => path.resolve(file));
     else throw new Error(`unknown option ${arg}`);
   }
   if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes wants positive integers, comma-separated');
@@ -144,18 +146,18 @@ function report(rows, options, flags) {
     );
   }
   lines.push('');
-  lines.push('| commits | generate s | git log peak MB | scan CPU s | scan largest process MB | lines CPU s | lines largest process MB |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| commits | generate s | git log CPU s | git log peak MB | scan CPU s | scan largest process MB | lines CPU s | lines largest process MB |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const cpu = (run) => (run?.cpu === undefined ? '–' : run.cpu.toFixed(1));
     lines.push(
-      `| ${row.size.toLocaleString('en-US')} | ${row.generated ? row.generated.seconds.toFixed(1) : 'reused'} | ${mb(row.git?.peak)} | ${cpu(row.scan)} | ${mb(row.scan?.largest)} | ` +
+      `| ${row.size.toLocaleString('en-US')} | ${row.generated ? row.generated.seconds.toFixed(1) : 'reused'} | ${cpu(row.git)} | ${mb(row.git?.peak)} | ${cpu(row.scan)} | ${mb(row.scan?.largest)} | ` +
         `${cpu(row.lines)} | ${mb(row.lines?.largest)} |`,
     );
   }
   lines.push('');
-  const slope = (label, key, unit) => {
-    const points = rows.filter((row) => ok(row[key])).map((row) => ({ x: row.size, y: row[key].seconds, peak: row[key].peak }));
+  const slope = (label, key) => {
+    const points = rows.filter((row) => ok(row[key])).map((row) => ({ x: row.size, y: row[key].seconds, peak: row[key].peak, cpu: row[key].cpu }));
     if (points.length === 0) return;
     if (points.length === 1) {
       lines.push(`- ${label}: ${((points[0].y / points[0].x) * 1e6).toFixed(0)} µs per commit (one size)`);
@@ -163,6 +165,7 @@ function report(rows, options, flags) {
     }
     const time = fit(points);
     const memory = fit(points.map((p) => ({ x: p.x, y: p.peak })));
+    const cpu = points.every((p) => p.cpu !== undefined) ? fit(points.map((p) => ({ x: p.x, y: p.cpu }))) : undefined;
     const steps = [];
     for (let k = 1; k < points.length; k += 1) {
       const [a, b] = [points[k - 1], points[k]];
@@ -170,18 +173,25 @@ function report(rows, options, flags) {
       steps.push(`${a.x / 1000}k→${b.x / 1000}k: ${(((b.y - a.y) / (b.x - a.x)) * 1e6).toFixed(0)} µs/commit, time ∝ commits^${exponent.toFixed(2)}`);
     }
     lines.push(
-      `- ${label}: ${(time.slope * 1e6).toFixed(0)} µs per commit ${unit}(least squares, intercept ${time.intercept.toFixed(1)} s); ` +
-        `memory ${(memory.slope * 1e5 / 1e6).toFixed(0)} MB per 100k commits; ${steps.join('; ')}`,
+      `- ${label}: ${(time.slope * 1e6).toFixed(0)} µs per commit (least squares, intercept ${time.intercept.toFixed(1)} s); ` +
+        `${cpu ? `CPU ${(cpu.slope * 1e6).toFixed(0)} µs per commit; ` : ''}memory ${(memory.slope * 1e5 / 1e6).toFixed(0)} MB per 100k commits; ${steps.join('; ')}`,
     );
   };
-  slope('git log --name-status -M', 'git', '');
-  slope('scan', 'scan', '');
-  if (options.lines) slope('--lines', 'lines', '');
+  slope('git log --name-status -M', 'git');
+  slope('scan', 'scan');
+  if (options.lines) slope('--lines', 'lines');
   return lines.join('\n');
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.from) {
+    const saved = options.from.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+    const rows = saved.flatMap((run) => run.rows).sort((a, b) => a.size - b.size);
+    const lines = saved.some((run) => run.rows.some((row) => row.lines));
+    console.log(report(rows, { ...options, seed: saved[0].seed, lines }, saved[0].flags));
+    return;
+  }
   if (!existsSync(path.join(root, 'dist'))) throw new Error('build the CLI first: npm run build');
   const flags = ['--json', '-q', ...cliFlags()];
   if (!flags.includes('--no-cache')) console.error('growth: this build has no --no-cache option; running without it');

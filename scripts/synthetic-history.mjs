@@ -11,15 +11,21 @@
 // - A authors (default 4·√N) with a Zipf-like skew (a few heavy authors, a long tail), each
 //   active in a window of the history: the founder stays, everyone else joins at some point and
 //   most leave again; each has a home area of the tree where most of their changes go;
-// - a tree that grows to about F live files (default 30 000, at most 5 per commit) in nested
-//   folders, in a dozen languages by extension (C, C++, Go, Rust, Java, Kotlin, Scala, C#, Python,
-//   Ruby, PHP, JavaScript, TypeScript, Swift, shell), all counted by Linguist;
+// - a tree that grows to F live files (default 30 000, at most 5 per commit) over the first 70 %
+//   of the history and keeps growing slowly after, as real trees do (new files of merged topics,
+//   a few more additions than deletions): with the defaults 32k files at 100k commits, 36k at
+//   300k, 75k at 1M; in nested folders, in fifteen languages by extension (C, C++, Go, Rust, Java,
+//   Kotlin, Scala, C#, Python, Ruby, PHP, JavaScript, TypeScript, Swift, shell), all counted by
+//   Linguist;
 // - file additions, small line edits (inline `M` data: every line is unique, so blame and rename
 //   similarity mean something), renames (`R`, some with an edit in the same commit), whole-folder
 //   renames, deletions, and topic branches that fork from main and come back with `merge`.
 //
-// Memory is bounded by the live tree (each file's lines are kept as integers), not by the history:
-// the stream is written as it is generated, with backpressure.
+// The generator's memory is bounded by the live tree (each file's lines are kept as integers), not
+// by the history: the stream is written as it is generated, with backpressure. fast-import's own
+// memory grows with the number of objects (about 1.2 GB at 1M commits, 11M objects). Time: about
+// 190 s of CPU for 300k commits and 730 s for 1M, most of it fast-import's (one core); the pack is
+// as fast-import writes it (blobs not deltified, 1.6 GB at 1M commits), no `git gc`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
