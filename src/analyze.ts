@@ -8,7 +8,7 @@ import type { CollectorSettings } from './history/history-collectors.js';
 import type { FactStore } from './history/fact-store.js';
 import type { RawIdentity } from './identity/identity-table.js';
 import { AnalysisCache, type CacheRequest } from './cache/analysis-cache.js';
-import { environmentKey, stateKey } from './cache/cache-keys.js';
+import { environmentKey, localStateKey, stateKey } from './cache/cache-keys.js';
 import { scanOrRestore } from './cache/cached-scan.js';
 import { extendOwnership } from './cache/extend-ownership.js';
 import { snapshotHistory } from './cache/history-state.js';
@@ -160,8 +160,9 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   // clone's results depend on the objects fetched so far: neither is cached.
   const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings) : undefined;
   const key = cache && cacheEnvironment ? stateKey({ repo, settings, coAuthors, environment: await cacheEnvironment }) : undefined;
+  const localKey = key ? await localStateKey(key, repo) : undefined;
   const [scanned, tagRecords] = await Promise.all([
-    scanOrRestore({ repo, head, settings, collectorSettings, cache, key, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) }),
+    scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) }),
     readTagsOrWarn(repo, warnings, signal),
   ]);
   const { collectors, history, universe } = scanned;
@@ -212,10 +213,11 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     });
     if (signal?.aborted) throw new CancelledError();
   }
-  // Stored before the report is built, so a warning of the store itself (a full disk) is in it.
-  // A result that objects missing from this copy degraded is not: another copy has them.
-  if (cache && key && scanned.use !== 'hit' && !degradedByMissingObjects(history, universe, ownership)) {
-    await cache.store(key, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits);
+  // Stored before the report is built, so a warning of the store itself (a full disk) is in it. A
+  // result that objects missing from this copy degraded is stored for this copy alone: another
+  // copy may have them.
+  if (cache && key && localKey && scanned.use !== 'hit') {
+    await cache.store(degradedByMissingObjects(history, universe, ownership) ? localKey : key, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits);
   }
   const result = buildReport({
     repo,

@@ -39,6 +39,7 @@ export type CacheUse = 'hit' | 'extended' | 'cold' | 'off';
 /** One stored entry, found on disk. */
 interface Entry {
   readonly head: string;
+  readonly stateKey: string;
   readonly file: string;
   readonly mtimeMs: number;
 }
@@ -86,7 +87,7 @@ export class AnalysisCache {
         if (!name.endsWith(suffix) || name.startsWith('.')) continue;
         const file = path.join(folder, name);
         const info = await stat(file).catch(() => undefined);
-        if (info?.isFile()) found.push({ head: name.slice(0, -suffix.length), file, mtimeMs: info.mtimeMs });
+        if (info?.isFile()) found.push({ head: name.slice(0, -suffix.length), stateKey, file, mtimeMs: info.mtimeMs });
       }
     }
     return found;
@@ -111,20 +112,24 @@ export class AnalysisCache {
     }
   }
 
-  /** The states of exactly this commit, with its facts when they are needed. */
-  async find(stateKey: string, head: string, needFacts: boolean): Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+  /** The states of exactly this commit, with its facts when they are needed, under the first key that has them. */
+  async find(stateKeys: readonly string[], head: string, needFacts: boolean): Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
     const root = path.join(this.dir, LAYOUT);
-    for (const repo of await readdir(root).catch(() => [] as string[])) {
-      const file = path.join(root, repo, stateKey, `${head}.state`);
-      const info = await stat(file).catch(() => undefined);
-      if (!info?.isFile()) continue;
-      const loaded = await this.loadEntry({ head, file, mtimeMs: info.mtimeMs }, stateKey, needFacts);
-      if (loaded) return loaded;
+    const repos = await readdir(root).catch(() => [] as string[]);
+    for (const stateKey of stateKeys) {
+      for (const repo of repos) {
+        const file = path.join(root, repo, stateKey, `${head}.state`);
+        const info = await stat(file).catch(() => undefined);
+        if (!info?.isFile()) continue;
+        const loaded = await this.loadEntry({ head, stateKey, file, mtimeMs: info.mtimeMs }, needFacts);
+        if (loaded) return loaded;
+      }
     }
     return undefined;
   }
 
-  private async loadEntry(entry: Entry, stateKey: string, needFacts: boolean): Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+  private async loadEntry(entry: Entry, needFacts: boolean): Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+    const { stateKey } = entry;
     let facts: CommitRecord[] | undefined;
     if (needFacts) {
       facts = await this.load<CommitRecord[]>(entry.file.replace(/\.state$/, '.facts'), { kind: 'facts', head: entry.head, stateKey });
@@ -138,8 +143,10 @@ export class AnalysisCache {
    * A cached ancestor of `head` to extend with the commits since: the most recently used entries
    * whose commit this repository has and which `head` descends from.
    */
-  async findAncestor(stateKey: string, head: string, needFacts: boolean, signal: AbortSignal | undefined): Promise<{ base: string; state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
-    const entries = (await this.entries(stateKey, '.state')).filter((entry) => entry.head !== head && /^[0-9a-f]+$/.test(entry.head));
+  async findAncestor(stateKeys: readonly string[], head: string, needFacts: boolean, signal: AbortSignal | undefined): Promise<{ base: string; state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+    const all: Entry[] = [];
+    for (const stateKey of stateKeys) all.push(...(await this.entries(stateKey, '.state')));
+    const entries = all.filter((entry) => entry.head !== head && /^[0-9a-f]+$/.test(entry.head));
     entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
     const candidates = entries.slice(0, MAX_CANDIDATES);
     if (candidates.length === 0) return undefined;
@@ -148,7 +155,7 @@ export class AnalysisCache {
       if (!present.has(entry.head)) continue;
       const { code } = await runGit({ cwd: this.repo.cwd, args: ['merge-base', '--is-ancestor', entry.head, head], okCodes: [0, 1, 128], signal });
       if (code !== 0) continue;
-      const loaded = await this.loadEntry(entry, stateKey, needFacts);
+      const loaded = await this.loadEntry(entry, needFacts);
       if (loaded) return { base: entry.head, ...loaded };
     }
     return undefined;

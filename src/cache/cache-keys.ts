@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, readFile, readlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Repository } from '../git/repo.js';
 import { runGit } from '../git/run-git.js';
@@ -95,4 +95,21 @@ export function stateKey({ repo, settings, coAuthors, environment }: StateKeyInp
     `universe ${JSON.stringify(settings.include)} ${JSON.stringify(settings.exclude)} ${settings.allText}`,
     `lines ${settings.lines} ${settings.lines && settings.firstParent} ${settings.lines && settings.ignoreRevs}`,
   ]).slice(0, 32);
+}
+
+/**
+ * The key of a result that objects missing from this copy degraded (rename detection fell back to
+ * exact renames, unreadable files): bound to this copy's object store as it is now — its folder,
+ * its packs, its loose-object folders, its alternates — so another copy that has the objects, or
+ * this one after a fetch, never takes it for its own (docs/cache.md, "Missing objects").
+ */
+export async function localStateKey(complete: string, repo: Repository): Promise<string> {
+  const objects = path.join(repo.gitDir, 'objects');
+  const [folder, packs, loose, alternates] = await Promise.all([
+    realpath(repo.gitDir).catch(() => repo.gitDir),
+    readdir(path.join(objects, 'pack')).then((names) => names.filter((name) => name.endsWith('.pack')).sort().join(','), () => 'none'),
+    readdir(objects).then((names) => String(names.filter((name) => /^[0-9a-f]{2}$/.test(name)).length), () => 'none'),
+    fileFingerprint(path.join(objects, 'info', 'alternates')),
+  ]);
+  return sha256([complete, 'local', folder, packs, loose, alternates]).slice(0, 32);
 }

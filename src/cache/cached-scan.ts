@@ -15,8 +15,8 @@ export interface ScanInput {
   readonly settings: Settings;
   readonly collectorSettings: CollectorSettings;
   readonly cache: AnalysisCache | undefined;
-  /** The state key (cache/cache-keys.ts); undefined without a cache. */
-  readonly key: string | undefined;
+  /** The state keys to look under (cache/cache-keys.ts: the complete one, then this copy's own); undefined without a cache. */
+  readonly keys: readonly string[] | undefined;
   readonly signal: AbortSignal | undefined;
   readonly onCommits: (commits: number) => void;
   /** A scan starts: of every commit, or of those since a cached one (the progress line counts them). */
@@ -48,19 +48,19 @@ export interface Scanned {
  * - `cold` (or `off` without a cache): one pass over the whole history, as always.
  */
 export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
-  const { repo, head, settings, collectorSettings, cache, key, signal } = input;
+  const { repo, head, settings, collectorSettings, cache, keys, signal } = input;
   const universeOf = (previous?: FileUniverse) =>
     buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal, ...(previous ? { previous: previous.memo } : {}) });
   const needFacts = collectorSettings.keepFacts;
   let universe: Promise<FileUniverse> | undefined;
-  if (cache && key) {
-    const hit = await cache.find(key, head, needFacts);
+  if (cache && keys) {
+    const hit = await cache.find(keys, head, needFacts);
     if (hit) {
       const collectors = restoreHistory(hit.state.history, collectorSettings, hit.facts);
       collectors.pass.finish();
       return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}) };
     }
-    const ancestor = await cache.findAncestor(key, head, needFacts, signal);
+    const ancestor = await cache.findAncestor(keys, head, needFacts, signal);
     if (ancestor) {
       const touched = new TouchedPaths();
       const collectors = createCollectors(collectorSettings, [touched]);

@@ -190,6 +190,34 @@ describe('what is not extended', () => {
     }
   });
 
+  it('a result degraded by a missing blob serves this copy only, until its objects change', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const parent = tempDir();
+      const cacheDir = path.join(parent, 'cache');
+      // A complete copy of the same history, elsewhere.
+      const complete = path.join(parent, 'complete');
+      runGit(['clone', '-q', '--no-local', repo.dir, complete]);
+      // Drop the first version of src/a.js (loose, as buildRepo wrote it): lines can no longer be had.
+      const blob = repo.git(['rev-parse', 'cached~2:src/a.js']);
+      rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+      const degraded = JSON.parse(json([repo.dir, '--lines', '--cache-dir', cacheDir])) as { cache: string; warnings: { code: string }[] };
+      expect(degraded.cache).toBe('cold');
+      expect(degraded.warnings.map((warning) => warning.code)).toContain('missing-objects');
+      expect(cacheOf(json([repo.dir, '--lines', '--cache-dir', cacheDir]))).toBe('hit');
+      // The complete copy does not take the degraded result: its own analysis, with every file's lines.
+      const full = JSON.parse(json([complete, '--lines', '--cache-dir', cacheDir])) as { cache: string; warnings: unknown[]; files: { owners?: unknown[] }[] };
+      expect(full.cache).toBe('cold');
+      expect(full.warnings).toEqual([]);
+      expect(full.files.every((file) => file.owners !== undefined)).toBe(true);
+      // And once stored, the complete result is what the degraded copy gets first.
+      const after = JSON.parse(json([repo.dir, '--lines', '--cache-dir', cacheDir])) as { cache: string; warnings: unknown[] };
+      expect([after.cache, after.warnings]).toEqual(['hit', []]);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('a shallow clone is never cached', () => {
     const repo = buildRepo(CACHE_HISTORY);
     try {
