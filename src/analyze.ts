@@ -108,6 +108,8 @@ export interface AnalysisSession {
   readonly identities: readonly RawIdentity[];
   readonly people: People;
   readonly facts: FactStore | undefined;
+  /** Settles once `facts` holds every commit (a cache hit reads them after the report); rejects when they could not be had. */
+  readonly factsReady: Promise<void>;
   /** The repository's tags (a trend point's departures count the releases made by then). */
   readonly tags: readonly TagRecord[];
 }
@@ -274,7 +276,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     },
   });
   report({ phase: 'done' });
-  return { report: result, repo, head, settings, identities: identities.identities, people, facts, tags: tagRecords };
+  return { report: result, repo, head, settings, identities: identities.identities, people, facts, factsReady: scanned.factsReady ?? Promise.resolve(), tags: tagRecords };
 }
 
 /** Whether objects missing from the repository cost the analysis something (renames, file contents, lines). */

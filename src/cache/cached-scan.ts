@@ -1,4 +1,7 @@
+import { InputError } from '../errors.js';
 import { buildFileUniverse } from '../files/build-file-universe.js';
+import type { CommitRecord } from '../history/commit-record.js';
+import type { FactStore } from '../history/fact-store.js';
 import type { FileUniverse } from '../files/types.js';
 import type { Repository } from '../git/repo.js';
 import { createCollectors, type CollectorSettings, type HistoryCollectors } from '../history/history-collectors.js';
@@ -29,6 +32,8 @@ export interface Scanned {
   readonly history: HistoryResult;
   readonly universe: FileUniverse;
   readonly use: CacheUse;
+  /** `hit` with a trend's facts wanted: settles once they are in `collectors.facts` (rejects when the file was unusable). */
+  readonly factsReady?: Promise<void>;
   /** A cached commit's line owners (`hit`): nothing to compute. */
   readonly ownership?: LineOwnershipResult;
   /** `extended`: what line ownership continues from. */
@@ -56,9 +61,12 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   if (cache && keys) {
     const hit = await cache.find(keys, head, needFacts);
     if (hit) {
-      const collectors = restoreHistory(hit.state.history, collectorSettings, hit.facts);
+      const collectors = restoreHistory(hit.state.history, collectorSettings, undefined);
       collectors.pass.finish();
-      return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}) };
+      // The facts are read meanwhile, into the session's store: only a trend waits for them.
+      const factsReady = hit.facts && collectors.facts ? fillFacts(collectors.facts, hit.facts) : undefined;
+      factsReady?.catch(() => {});
+      return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}), ...(factsReady ? { factsReady } : {}) };
     }
     const ancestor = await cache.findAncestor(keys, head, needFacts, signal);
     if (ancestor) {
@@ -83,4 +91,10 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   const [history, tree] = await Promise.all([scanWithFallback(repo, head, collectors.pass, signal, input.onCommits), universe ?? universeOf()]);
   collectors.pass.finish();
   return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };
+}
+
+async function fillFacts(store: FactStore, load: () => Promise<CommitRecord[] | undefined>): Promise<void> {
+  const commits = await load();
+  if (!commits) throw new InputError('the cached copy of the history\'s commits was unusable and has been removed: run again to rebuild it (or use --no-cache)');
+  store.append(commits);
 }

@@ -64,6 +64,7 @@ export async function computeTrend(
   signal?: AbortSignal,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Trend> {
+  await session.factsReady;
   const store = session.facts;
   if (!store) throw new InternalError('computeTrend needs a session analysed with keepFacts');
   const chain = firstParentChain(store, session.head);

@@ -129,6 +129,24 @@ describe('cold = extended = cached', () => {
     }
   });
 
+  it('a damaged facts file: the trend says so and the file is removed; the next run rebuilds it', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const args = ['trend', repo.dir, '--points', '4', '--cache-dir', cacheDir];
+      const good = json(args);
+      const [facts] = cacheFiles(cacheDir).filter((file) => file.endsWith('.facts'));
+      truncateSync(facts as string, 10);
+      const failed = runCli([...args, '--json']);
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).toMatch(/^busfactor: error: the cached copy of the history's commits was unusable and has been removed/m);
+      expect(existsSync(facts as string)).toBe(false);
+      expect(json(args)).toBe(good);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('busfactor check reads and fills the same cache', () => {
     const repo = buildRepo(CACHE_HISTORY);
     try {
