@@ -1,6 +1,7 @@
 import { BatchFailure, BatchNotStarted, OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
+import { DIFF_PROCESS_CONFIG } from './diff-process-config.js';
 import { PatchParser, type CommitPatch } from './parse-patch.js';
 
 /** Hunks of one blob-to-blob diff, or null when git could not give them (binary, missing object). */
@@ -80,7 +81,7 @@ export class BlobDiffer {
         {
           cwd: this.repo.cwd,
           env: this.objects.env,
-          args: ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic'],
+          args: [...DIFF_PROCESS_CONFIG, 'diff-tree', '--stdin', '--always', '-p', '-U0', '--no-renames', '--full-index', '--indent-heuristic'],
         },
         new PatchParser(this.objects.terminatorEcho),
         { terminator: this.objects.terminator },

@@ -6,6 +6,7 @@ import { PatchParser, type CommitPatch } from './parse-patch.js';
 import type { BlobDiffer } from './blob-differ.js';
 import { RawParser, rawChunkParser, type CommitRaw } from './parse-raw.js';
 import { patchFromPresentBlobs, unknownCommitPatch } from './patch-without-diff.js';
+import { DIFF_PROCESS_CONFIG } from './diff-process-config.js';
 import { ResilientBatches } from './resilient-batches.js';
 
 /** What the replay gets for one commit: its patch (non-merges), or its raw changes against parent 1 (merges). */
@@ -104,7 +105,7 @@ export class CommitFeed {
     }
     // Renames as `git blame` finds them by default: similarity ≥ 50 %, and no rename limit (blame
     // searches a source per destination, so it never hits one; the wrapper pins the limit).
-    const common = ['diff-tree', '--stdin', '--always', '--root', '-r', '--full-index', '-M'];
+    const common = [...DIFF_PROCESS_CONFIG, 'diff-tree', '--stdin', '--always', '--root', '-r', '--full-index', '-M'];
     const pathspec = options.pathspec.length > 0 ? ['--', ...options.pathspec] : [];
     const { terminator, terminatorEcho, env } = objects;
     this.patches = new ResilientBatches(

@@ -2,6 +2,7 @@ import { OrderedGitProcess } from '../git/ordered-git-process.js';
 import type { PrivateObjects } from '../git/private-objects.js';
 import type { Repository } from '../git/repo.js';
 import type { RenameFinder } from './plan-merge.js';
+import { DIFF_PROCESS_CONFIG } from './diff-process-config.js';
 import { rawChunkParser, type CommitRaw } from './parse-raw.js';
 
 /**
@@ -18,7 +19,7 @@ export function mergeRenameFinder(repo: Repository, objects: PrivateObjects, mis
       {
         cwd: repo.cwd,
         env: objects.env,
-        args: ['diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev'],
+        args: [...DIFF_PROCESS_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '-z', '--raw', '-M', '--no-abbrev'],
       },
       rawChunkParser(objects.terminatorEcho),
       { terminator: objects.terminator },

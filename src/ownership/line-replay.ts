@@ -1,5 +1,6 @@
 import { withContext } from '../errors.js';
-import { applyHunks, fittedLength, newLines, passToParents, type ParentLines } from './apply-hunks.js';
+import { fittedLength, passToParents, type ParentLines } from './apply-hunks.js';
+import { applyHunksToRuns, expandRuns, newRuns, runsLength, runsOf, type LineRuns } from './line-runs.js';
 import type { FilePatch } from './parse-patch.js';
 import type { MergePlan } from './plan-merge.js';
 import { StateLedger, TreeState } from './tree-state.js';
@@ -13,22 +14,35 @@ import { StateLedger, TreeState } from './tree-state.js';
  */
 export type LostReason = 'binary' | 'unreadable' | 'out-of-step';
 
-/** A file in a commit's state: its blob and, per line, the commit that introduced it. */
+/** A file with, per line, the commit that introduced it (the analysed commit's files). */
 export type FileLines =
   | { readonly oid: string; readonly owners: Int32Array; readonly lost?: undefined }
   | { readonly oid: string; readonly owners: null; readonly lost: LostReason };
 
-/** Owners, or why there are none. */
-type Owners = Int32Array | LostReason;
+/**
+ * A file in a commit's state during the replay: its blob and its line owners as runs
+ * (line-runs.ts), shared between commits.
+ */
+export type FileRuns =
+  | { readonly oid: string; readonly runs: LineRuns; readonly lost?: undefined }
+  | { readonly oid: string; readonly runs: null; readonly lost: LostReason };
 
-function fileLines(oid: string, owners: Owners): FileLines {
-  return typeof owners === 'string' ? { oid, owners: null, lost: owners } : { oid, owners };
+/** Owners, or why there are none. */
+type Owners = LineRuns | LostReason;
+
+function fileRuns(oid: string, owners: Owners): FileRuns {
+  return typeof owners === 'string' ? { oid, runs: null, lost: owners } : { oid, runs: owners };
 }
 
 /** The owners of a state entry, or why it has none (`unreadable` for a path the state lacks). */
-function ownersOf(lines: FileLines | undefined): Owners {
+function ownersOf(lines: FileRuns | undefined): Owners {
   if (!lines) return 'unreadable';
-  return lines.owners ?? lines.lost;
+  return lines.runs ?? lines.lost;
+}
+
+/** A state entry with per-line owners. */
+export function fileLinesOf(file: FileRuns): FileLines {
+  return file.runs === null ? { oid: file.oid, owners: null, lost: file.lost } : { oid: file.oid, owners: expandRuns(file.runs) };
 }
 
 /**
@@ -42,7 +56,7 @@ export type IgnoredCommitHandler = (commit: number, file: FilePatch, parentLines
  * parents' and its diff. States are shared between commits and dropped after their last child.
  */
 export class LineReplay {
-  private readonly ledger: StateLedger<FileLines>;
+  private readonly ledger: StateLedger<FileRuns>;
 
   constructor(
     childCount: Int32Array,
@@ -52,9 +66,9 @@ export class LineReplay {
   }
 
   /** A non-merge commit (or a merge against its first parent only). */
-  async patch(commit: number, parent: number | undefined, files: readonly FilePatch[]): Promise<TreeState<FileLines>> {
-    const state = parent === undefined ? TreeState.empty<FileLines>() : this.ledger.take(parent);
-    const sets: [string, FileLines][] = [];
+  async patch(commit: number, parent: number | undefined, files: readonly FilePatch[]): Promise<TreeState<FileRuns>> {
+    const state = parent === undefined ? TreeState.empty<FileRuns>() : this.ledger.take(parent);
+    const sets: [string, FileRuns][] = [];
     const deletes: string[] = [];
     const ignoredCommit = this.ignored?.isIgnored(commit) ?? false;
     for (const file of files) {
@@ -63,9 +77,9 @@ export class LineReplay {
       const source = file.kind === 'add' ? undefined : state.get(file.oldPath);
       const oid = file.newOid ?? source?.oid ?? '';
       try {
-        sets.push([file.path, fileLines(oid, await this.ownersAfter(commit, file, source, ignoredCommit))]);
+        sets.push([file.path, fileRuns(oid, await this.ownersAfter(commit, file, source, ignoredCommit))]);
       } catch (error) {
-        throw withContext(error, `applying the diff of ${file.path} (${file.oldOid ?? 'new'} → ${file.newOid ?? '?'}; ${source?.owners?.length ?? 'no'} lines held)`);
+        throw withContext(error, `applying the diff of ${file.path} (${file.oldOid ?? 'new'} → ${file.newOid ?? '?'}; ${source?.runs ? runsLength(source.runs) : 'no'} lines held)`);
       }
     }
     for (const path of deletes) state.delete(path);
@@ -74,29 +88,32 @@ export class LineReplay {
     return state;
   }
 
-  private async ownersAfter(commit: number, file: FilePatch, source: FileLines | undefined, ignoredCommit: boolean): Promise<Owners> {
+  private async ownersAfter(commit: number, file: FilePatch, source: FileRuns | undefined, ignoredCommit: boolean): Promise<Owners> {
     if (file.unreadable) return 'unreadable';
     if (file.binary) return 'binary';
-    if (file.kind === 'add') return newLines(file.hunks.length === 0 ? 0 : (file.hunks[3] as number), commit);
+    if (file.kind === 'add') return newRuns(file.hunks.length === 0 ? 0 : (file.hunks[3] as number), commit);
     if (!source) return 'out-of-step';
     // The diff starts from a blob: if the state holds another, its lines are not the ones diffed.
     if (file.oldOid !== undefined && source.oid !== '' && file.oldOid !== source.oid) return 'out-of-step';
-    if (source.owners === null) return source.lost;
-    if (file.hunks.length === 0) return source.owners;
-    const owners = ignoredCommit && this.ignored ? await this.ignored.handle(commit, file, source) : applyHunks(source.owners, file.hunks, commit);
-    return owners ?? 'out-of-step';
+    if (source.runs === null) return source.lost;
+    if (file.hunks.length === 0) return source.runs;
+    if (ignoredCommit && this.ignored) {
+      const owners = await this.ignored.handle(commit, file, fileLinesOf(source));
+      return owners ? runsOf(owners) : 'out-of-step';
+    }
+    return applyHunksToRuns(source.runs, file.hunks, commit) ?? 'out-of-step';
   }
 
   /** A merge, from its plan: whole files from a parent, or lines passed to parents in order. */
-  async merge(commit: number, parents: Int32Array, plan: MergePlan): Promise<TreeState<FileLines>> {
+  async merge(commit: number, parents: Int32Array, plan: MergePlan): Promise<TreeState<FileRuns>> {
     const others = Array.from(parents.subarray(1), (parent) => this.ledger.peek(parent));
     const state = this.ledger.take(parents[0] as number);
     const stateOf = (slot: number) => (slot === 0 ? state : others[slot - 1]);
-    const sets: [string, FileLines][] = [];
+    const sets: [string, FileRuns][] = [];
     for (const entry of plan.entries) {
       try {
         const owners = 'whole' in entry ? ownersOf(stateOf(entry.whole.slot)?.get(entry.whole.path)) : await this.passLines(commit, entry, stateOf);
-        sets.push([entry.path, fileLines(entry.oid, owners)]);
+        sets.push([entry.path, fileRuns(entry.oid, owners)]);
       } catch (error) {
         throw withContext(error, `merging ${entry.path} (→ ${entry.oid})`);
       }
@@ -108,12 +125,12 @@ export class LineReplay {
     return state;
   }
 
-  private async passLines(commit: number, entry: Extract<MergePlan['entries'][number], { lines: unknown }>, stateOf: (slot: number) => TreeState<FileLines> | undefined): Promise<Owners> {
+  private async passLines(commit: number, entry: Extract<MergePlan['entries'][number], { lines: unknown }>, stateOf: (slot: number) => TreeState<FileRuns> | undefined): Promise<Owners> {
     const plan = await entry.lines;
     if (plan.sources.length === 0) {
       const hunks = await plan.fresh;
       if (!hunks) return 'unreadable';
-      return newLines(hunks.length === 0 ? 0 : (hunks[3] as number), commit);
+      return newRuns(hunks.length === 0 ? 0 : (hunks[3] as number), commit);
     }
     const parentLines: ParentLines[] = [];
     let length = -1;
@@ -122,11 +139,12 @@ export class LineReplay {
       if (typeof owners === 'string') return owners;
       const hunks = await source.hunks;
       if (!hunks) return 'unreadable';
-      const resultLength = fittedLength(owners.length, hunks);
+      const resultLength = fittedLength(runsLength(owners), hunks);
       if (resultLength < 0 || (length !== -1 && resultLength !== length)) return 'out-of-step';
       length = resultLength;
-      parentLines.push({ owners, hunks });
+      parentLines.push({ owners: expandRuns(owners), hunks });
     }
-    return passToParents(length, parentLines, commit) ?? 'out-of-step';
+    const owners = passToParents(length, parentLines, commit);
+    return owners ? runsOf(owners) : 'out-of-step';
   }
 }

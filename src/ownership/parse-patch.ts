@@ -38,9 +38,13 @@ interface Draft {
 
 /** The echo of an input line: a commit id, or (tree pairs) two ids. */
 const COMMIT_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})(?: (?:[0-9a-f]{40}|[0-9a-f]{64}))*$/;
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
+const AT = 0x40;
+const SPACE = 0x20;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const COMMA = 0x2c;
 
 /** `a/x b/x` (or quoted) from a `diff --git` line, for blocks that are not renames or copies. */
 function pathsOfDiffLine(rest: string): { oldPath: string; path: string } {
@@ -136,7 +140,51 @@ export class PatchParser {
     }
     if (this.afterContent && data[start] === BACKSLASH) return;
     this.afterContent = false;
+    const first = data[start];
+    // The commonest headers are read on bytes: hunk headers, and ---/+++ (nothing we need).
+    if (first === AT && data[start + 1] === AT && data[start + 2] === SPACE) {
+      if (this.draft) this.hunk(data, start + 3, end);
+      return;
+    }
+    if ((first === MINUS || first === PLUS) && data[start + 1] === first && data[start + 2] === first) return;
     this.header(data.toString('utf8', start, end));
+  }
+
+  /**
+   * `@@ -a[,b] +c[,d] @@…` read from bytes (from just after `@@ `). A header that does not parse is
+   * ignored, as before: its content lines are then read as headers, which put the state out of step.
+   */
+  private hunk(data: Buffer, start: number, end: number): void {
+    let i = start;
+    const number = (): number => {
+      let value = 0;
+      let digits = 0;
+      while (i < end) {
+        const digit = (data[i] as number) - 0x30;
+        if (digit < 0 || digit > 9) break;
+        value = value * 10 + digit;
+        digits += 1;
+        i += 1;
+      }
+      return digits === 0 || digits > 15 ? -1 : value;
+    };
+    const count = (): number => {
+      if (data[i] !== COMMA) return 1;
+      i += 1;
+      return number();
+    };
+    if (data[i] !== MINUS) return;
+    i += 1;
+    const oldStart = number();
+    const oldCount = count();
+    if (data[i] !== SPACE || data[i + 1] !== PLUS) return;
+    i += 2;
+    const newStart = number();
+    const newCount = count();
+    if (oldStart < 0 || oldCount < 0 || newStart < 0 || newCount < 0 || data[i] !== SPACE || data[i + 1] !== AT || data[i + 2] !== AT) return;
+    (this.draft as Draft).hunks.push(oldStart, oldCount, newStart, newCount);
+    this.pending = oldCount + newCount;
+    this.afterContent = this.pending === 0;
   }
 
   private header(text: string): void {
@@ -153,15 +201,7 @@ export class PatchParser {
     }
     const draft = this.draft;
     if (!draft) return;
-    if (text.startsWith('@@ ')) {
-      const match = HUNK_HEADER.exec(text);
-      if (!match) return;
-      const oldCount = match[2] === undefined ? 1 : Number(match[2]);
-      const newCount = match[4] === undefined ? 1 : Number(match[4]);
-      draft.hunks.push(Number(match[1]), oldCount, Number(match[3]), newCount);
-      this.pending = oldCount + newCount;
-      this.afterContent = this.pending === 0;
-    } else if (text.startsWith('index ')) {
+    if (text.startsWith('index ')) {
       const [range = '', mode] = text.slice(6).split(' ');
       const [oldOid, newOid] = range.split('..');
       draft.oldOid = oldOid;
@@ -186,7 +226,7 @@ export class PatchParser {
     } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
       draft.binary = true;
     }
-    // ---/+++, old/new mode, (dis)similarity index: nothing we need.
+    // old/new mode, (dis)similarity index: nothing we need.
   }
 
   private finishFile(): void {

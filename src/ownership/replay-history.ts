@@ -6,10 +6,10 @@ import { PrivateObjects } from '../git/private-objects.js';
 import { BlobDiffer } from './blob-differ.js';
 import { CommitFeed, findUnreadableCommits } from './commit-feed.js';
 import { parentsOf, readCommitGraph, type CommitGraph } from './commit-graph.js';
-import { LineReplay, type FileLines, type IgnoredCommitHandler } from './line-replay.js';
+import { LineReplay, fileLinesOf, type FileLines, type FileRuns, type IgnoredCommitHandler } from './line-replay.js';
 import { mergeRenameFinder } from './find-merge-renames.js';
 import { MergePlanner } from './plan-merge.js';
-import type { TreeState } from './tree-state.js';
+import { TreeState } from './tree-state.js';
 
 export interface ReplayOptions {
   /** Follow first parents only, like `git blame --first-parent`. */
@@ -73,8 +73,8 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
   const relevant = options.relevant;
   const renames = mergeRenameFinder(repo, objects, missing);
   const planner = new MergePlanner(graph.childCount, differ, renames, relevant ? (path) => relevant.has(path) : undefined);
-  const pending: { commit: number; apply: () => Promise<TreeState<FileLines>> }[] = [];
-  let last: TreeState<FileLines> | undefined;
+  const pending: { commit: number; apply: () => Promise<TreeState<FileRuns>> }[] = [];
+  let last: TreeState<FileRuns> | undefined;
   let done = 0;
   const applyOldest = async () => {
     const { commit, apply } = pending.shift() as (typeof pending)[number];
@@ -114,5 +114,8 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
   }
   options.onProgress?.(done, graph.oids.length);
   if (!last) throw new InternalError('replay produced no state');
-  return { graph, head: last, degradedCommits: feed.degradedCommits };
+  // Per-line owners only now, for the analysed commit's files.
+  const lines = TreeState.empty<FileLines>();
+  for (const [path, file] of last.entries()) lines.set(path, fileLinesOf(file));
+  return { graph, head: lines, degradedCommits: feed.degradedCommits };
 }

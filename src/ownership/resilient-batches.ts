@@ -2,9 +2,19 @@ import { BatchFailure, BatchNotStarted, OrderedGitProcess, type ChunkParser } fr
 import type { GitCommand } from '../git/run-git.js';
 import { isMissingObjectFailure } from '../git/run-git.js';
 
+interface Settler<T> {
+  readonly resolve: (items: T[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** Batches a worker may run past the last one the consumer asked for. */
+const AHEAD = 4;
+
 /**
  * Runs batches of input lines through long-lived git processes, `workers` of them in parallel, each
  * with two batches in flight so it never waits for us. Results come back per batch, in batch order.
+ * Workers stay at most {@link AHEAD} batches past the last one asked for, and a batch's results are
+ * let go once handed out: the parsed diffs of a whole history never sit in memory at once.
  *
  * When git dies on a missing object (partial clones, mirrors without large blobs), the line it
  * died on is answered by `degrade` (a cheaper request that reads no content), a fresh process takes
@@ -12,7 +22,12 @@ import { isMissingObjectFailure } from '../git/run-git.js';
  */
 export class ResilientBatches<T> {
   private next = 0;
-  private readonly results: Promise<T[]>[] = [];
+  /** The highest batch asked for so far. */
+  private wanted = 0;
+  /** Workers waiting for the consumer to ask for more. */
+  private waiting: (() => void)[] = [];
+  private readonly results: (Promise<T[]> | undefined)[] = [];
+  private stopped = false;
   private readonly processes = new Set<OrderedGitProcess<T>>();
   /** Input lines answered by `degrade` because git died on them. */
   readonly degraded: string[] = [];
@@ -25,7 +40,7 @@ export class ResilientBatches<T> {
     workers = 2,
     private readonly terminator?: string,
   ) {
-    const settlers: { resolve: (items: T[]) => void; reject: (error: Error) => void }[] = [];
+    const settlers: (Settler<T> | undefined)[] = [];
     for (let k = 0; k < batches.length; k += 1) {
       this.results.push(new Promise<T[]>((resolve, reject) => settlers.push({ resolve, reject })));
       // Rejections are observed by the consumer; avoid unhandled-rejection noise meanwhile.
@@ -34,14 +49,28 @@ export class ResilientBatches<T> {
     for (let w = 0; w < Math.min(workers, batches.length); w += 1) void this.work(settlers);
   }
 
-  /** Batch k's items, once done (await in order). */
+  /** Batch k's items, once done (await in order; each batch is handed out once). */
   batch(k: number): Promise<T[]> {
-    return this.results[k] ?? Promise.resolve([]);
+    const result = this.results[k] ?? Promise.resolve([]);
+    this.results[k] = undefined;
+    if (k > this.wanted) {
+      this.wanted = k;
+      this.wake();
+    }
+    return result;
   }
 
   /** Kills every process (cancellation or failure elsewhere). */
   stop(): void {
+    this.stopped = true;
     for (const process of this.processes) process.kill();
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   private spawn(): OrderedGitProcess<T> {
@@ -50,7 +79,7 @@ export class ResilientBatches<T> {
     return process;
   }
 
-  private async work(settlers: { resolve: (items: T[]) => void; reject: (error: Error) => void }[]): Promise<void> {
+  private async work(settlers: (Settler<T> | undefined)[]): Promise<void> {
     let process = this.spawn();
     const inFlight: { k: number; answer: Promise<T[]> }[] = [];
     const send = (k: number): Promise<T[]> => {
@@ -59,16 +88,22 @@ export class ResilientBatches<T> {
       return answer;
     };
     const fill = () => {
-      while (inFlight.length < 2 && this.next < this.batches.length) {
+      while (inFlight.length < 2 && this.next < this.batches.length && this.next <= this.wanted + AHEAD) {
         const k = this.next++;
         inFlight.push({ k, answer: send(k) });
       }
       if (this.next >= this.batches.length) process.close();
     };
-    fill();
-    while (inFlight.length > 0) {
+    for (fill(); ; fill()) {
+      if (inFlight.length === 0) {
+        if (this.next >= this.batches.length || this.stopped) break;
+        // Far enough ahead of the consumer: wait until it asks for more.
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
       const { k, answer } = inFlight.shift() as { k: number; answer: Promise<T[]> };
-      const settle = settlers[k] as (typeof settlers)[number];
+      const settle = settlers[k] as Settler<T>;
+      settlers[k] = undefined; // settled below: nothing may keep its results alive here
       try {
         settle.resolve(await answer);
       } catch (error) {
@@ -94,7 +129,6 @@ export class ResilientBatches<T> {
         }
         for (const queued of inFlight) queued.answer = send(queued.k);
       }
-      fill();
     }
     process.close();
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, CAROL } from '../../fixtures/people.js';
 import { LineReplay } from '../../src/ownership/line-replay.js';
+import { expandRuns } from '../../src/ownership/line-runs.js';
 import { PatchParser, type FilePatch } from '../../src/ownership/parse-patch.js';
 import { useFixtureRepos } from '../helpers/fixture-repos.js';
 
@@ -35,7 +36,7 @@ describe('LineReplay: a state out of step with the history', () => {
     await replay.patch(0, undefined, first);
     await replay.patch(1, 0, second);
     const state = await replay.patch(2, 1, third);
-    expect(Array.from(state.get('a.js')?.owners ?? [])).toEqual([2, ...Array(10).fill(0), 1]);
+    expect(Array.from(expandRuns(state.get('a.js')?.runs ?? new Int32Array()))).toEqual([2, ...Array(10).fill(0), 1]);
   });
 
   it('a diff from another blob than the one held: out of step, not applied', async () => {
@@ -44,7 +45,7 @@ describe('LineReplay: a state out of step with the history', () => {
     const replay = new LineReplay(Int32Array.from([1, 0]));
     await replay.patch(0, undefined, first);
     const state = await replay.patch(1, 0, third);
-    expect(state.get('a.js')).toMatchObject({ owners: null, lost: 'out-of-step' });
+    expect(state.get('a.js')).toMatchObject({ runs: null, lost: 'out-of-step' });
   });
 
   it('hunks that do not fit the lines held: out of step (and never a RangeError)', async () => {
@@ -54,7 +55,7 @@ describe('LineReplay: a state out of step with the history', () => {
     const oid = held.get('a.js')?.oid;
     const unfit: FilePatch = { kind: 'modify', oldPath: 'a.js', path: 'a.js', oldOid: oid, newOid: 'f'.repeat(40), binary: false, submodule: false, hunks: [30, 2, 30, 1] };
     const state = await replay.patch(1, 0, [unfit]);
-    expect(state.get('a.js')).toMatchObject({ owners: null, lost: 'out-of-step' });
+    expect(state.get('a.js')).toMatchObject({ runs: null, lost: 'out-of-step' });
   });
 
   it('lines lost stay lost, with their reason, through later commits', async () => {
@@ -64,6 +65,6 @@ describe('LineReplay: a state out of step with the history', () => {
     // Commit 1 as git would show a binary file: same blobs, no hunks.
     await replay.patch(1, 0, second.map((file) => ({ ...file, binary: true, hunks: [] })));
     const state = await replay.patch(2, 1, third);
-    expect(state.get('a.js')).toMatchObject({ owners: null, lost: 'binary' });
+    expect(state.get('a.js')).toMatchObject({ runs: null, lost: 'binary' });
   });
 });
