@@ -15,6 +15,7 @@ const { replayHistory } = await load('ownership/replay-history.js');
 const { blameFile } = await load('ownership/blame-file.js');
 const { loadIgnoreRevs } = await load('ownership/ignore-revs.js');
 const { scanWithFallback } = await load('history/scan-with-fallback.js');
+const { createCollectors } = await load('history/history-collectors.js');
 const { replayScope } = await load('ownership/line-ownership.js');
 
 function parseArgs(argv) {
@@ -50,12 +51,14 @@ function random(seed) {
 const options = parseArgs(process.argv.slice(2));
 const repo = await openRepository(options.repo);
 const head = await resolveCommit(repo, options.rev);
-const [history, universe] = await Promise.all([
-  scanWithFallback(repo, head, undefined, () => {}, false),
+// One history pass, as busfactor runs it (only the AVL lineage is read here).
+const collectors = createCollectors({ coAuthors: 'ignore', recentSeconds: 365 * 86400, isBuildFile: () => false, keepFacts: false, lines: false });
+const [, universe] = await Promise.all([
+  scanWithFallback(repo, head, collectors.pass, undefined, () => {}),
   buildFileUniverse(repo, head, { include: [], exclude: [], allText: options.allText }),
 ]);
 // The same diff pathspec and relevant paths busfactor --lines uses, so this checks what users get.
-const { pathspec, relevant } = replayScope(universe, history.collector.paths, history.collector.commits);
+const { pathspec, relevant } = replayScope(universe, collectors.lineage.paths, collectors.pass.commits);
 let files = universe.files.map((file) => file.path);
 if (options.sample > 0 && options.sample < files.length) {
   const next = random(options.seed);
