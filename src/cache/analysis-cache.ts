@@ -33,8 +33,7 @@ export interface CacheRequest {
   readonly limitBytes: number;
 }
 
-/** How the run used the cache; the report says it (`cache`). */
-export type CacheUse = 'hit' | 'extended' | 'cold' | 'off';
+export type { CacheUse } from './cache-use.js';
 
 /** One stored entry, found on disk. */
 interface Entry {

@@ -49,7 +49,7 @@ export interface Scanned {
  * The history pass and the file universe, from the cache where it can (docs/cache.md):
  * - `hit`: the analysed commit is cached: its states are loaded, no git log, no tree read;
  * - `extended`: an ancestor is cached: only the commits since it are scanned, and the cached pass
- *   is added after them; the universe is read again (the tree changed);
+ *   is added after them; the universe reclassifies only the blobs changed since;
  * - `cold` (or `off` without a cache): one pass over the whole history, as always.
  */
 export async function scanOrRestore(input: ScanInput): Promise<Scanned> {

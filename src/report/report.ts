@@ -1,4 +1,4 @@
-import type { CacheUse } from '../cache/analysis-cache.js';
+import type { CacheUse } from '../cache/cache-use.js';
 import type { ExclusionReason } from '../files/types.js';
 import type { Warning } from '../warnings.js';
 
