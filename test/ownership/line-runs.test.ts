@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyHunks } from '../../src/ownership/apply-hunks.js';
+import { seededRandom as random } from '../../fixtures/seeded-random.js';
 import { applyHunksToRuns, expandRuns, newRuns, runsLength, runsOf } from '../../src/ownership/line-runs.js';
 
 const arr = (...values: number[]) => Int32Array.from(values);
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random `-U0` hunks that fit a file of `length` lines, as git prints them. */
 function randomHunks(next: () => number, length: number): number[] {
