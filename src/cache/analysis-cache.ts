@@ -156,9 +156,16 @@ export class AnalysisCache {
 
   /**
    * A cached ancestor of `head` to extend with the commits since: the most recently used entries
-   * whose commit this repository has and which `head` descends from.
+   * whose commit this repository has and which `head` descends from, and which `accepts` (what
+   * the commit's own files make of the pass: cache/cached-scan.ts).
    */
-  async findAncestor(stateKeys: readonly string[], head: string, needFacts: boolean, signal: AbortSignal | undefined): Promise<{ base: string; state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+  async findAncestor(
+    stateKeys: readonly string[],
+    head: string,
+    needFacts: boolean,
+    signal: AbortSignal | undefined,
+    accepts: (base: string) => Promise<boolean> = async () => true,
+  ): Promise<{ base: string; state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
     const all: Entry[] = [];
     for (const stateKey of stateKeys) all.push(...(await this.entries(stateKey, '.state')));
     const entries = all.filter((entry) => entry.head !== head && /^[0-9a-f]+$/.test(entry.head));
@@ -169,7 +176,7 @@ export class AnalysisCache {
     for (const entry of candidates) {
       if (!present.has(entry.head)) continue;
       const { code } = await runGit({ cwd: this.repo.cwd, args: ['merge-base', '--is-ancestor', entry.head, head], okCodes: [0, 1, 128], signal });
-      if (code !== 0) continue;
+      if (code !== 0 || !(await accepts(entry.head))) continue;
       const loaded = await this.loadEntry(entry, needFacts);
       if (loaded) return { base: entry.head, ...loaded };
     }

@@ -3,7 +3,7 @@ import { buildFileUniverse } from '../files/build-file-universe.js';
 import type { CommitRecord } from '../history/commit-record.js';
 import type { FactStore } from '../history/fact-store.js';
 import type { FileUniverse } from '../files/types.js';
-import type { Repository } from '../git/repo.js';
+import { commitMailmapBlob, type Repository } from '../git/repo.js';
 import { createCollectors, type CollectorSettings, type HistoryCollectors } from '../history/history-collectors.js';
 import { scanWithFallback, type HistoryResult } from '../history/scan-with-fallback.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
@@ -68,7 +68,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       factsReady?.catch(() => {});
       return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}), ...(factsReady ? { factsReady } : {}) };
     }
-    const ancestor = await cache.findAncestor(keys, head, needFacts, signal);
+    const ancestor = await cache.findAncestor(keys, head, needFacts, signal, sameMailmapAs(repo, head, signal));
     if (ancestor) {
       const touched = new TouchedPaths();
       const collectors = createCollectors(collectorSettings, [touched]);
@@ -91,6 +91,22 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   const [history, tree] = await Promise.all([scanWithFallback(repo, head, collectors.pass, signal, input.onCommits), universe ?? universeOf()]);
   collectors.pass.finish();
   return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };
+}
+
+/**
+ * A bare repository's history is read through the analysed commit's own `.mailmap` (git/repo.ts,
+ * mailmapConfig): a cached pass made under another one named people differently, and only a cold
+ * run renames them all (git/git changed an address's direction between two releases). A work
+ * tree's `.mailmap` is in the state key instead.
+ */
+function sameMailmapAs(repo: Repository, head: string, signal: AbortSignal | undefined): (base: string) => Promise<boolean> {
+  if (!repo.isBare) return async () => true;
+  let ours: Promise<string> | undefined;
+  return async (base) => {
+    ours ??= commitMailmapBlob(repo, head, signal);
+    const [theirs, mine] = await Promise.all([commitMailmapBlob(repo, base, signal), ours]);
+    return theirs === mine;
+  };
 }
 
 async function fillFacts(store: FactStore, load: () => Promise<CommitRecord[] | undefined>): Promise<void> {

@@ -108,6 +108,15 @@ export function mailmapConfig(repo: Repository, commit: string): string[] {
 }
 
 /**
+ * The id of the `.mailmap` blob {@link mailmapConfig} names for a commit, '' when it has none: in
+ * a bare repository two commits with different ids map the history's names differently.
+ */
+export async function commitMailmapBlob(repo: Repository, commit: string, signal?: AbortSignal): Promise<string> {
+  const { code, stdout } = await runGit({ cwd: repo.cwd, signal, okCodes: [0, 1, 128], args: ['rev-parse', '--verify', '--quiet', '--end-of-options', `${commit}:.mailmap`] });
+  return code === 0 ? stdout.toString('utf8').trim() : '';
+}
+
+/**
  * Resolves a revision to a full commit id. `--end-of-options` keeps a revision that starts with
  * `-` from being read as an option. A revision that names an object the repository cannot read is
  * reported as corruption, not as an unknown revision or an empty repository.

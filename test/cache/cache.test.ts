@@ -236,6 +236,39 @@ describe('what is not extended', () => {
     }
   });
 
+  it('a bare repository whose .mailmap changed after the cached head: a cold run, not an extension', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      // A bare repository reads the analysed commit's own .mailmap (git/repo.ts). Bob's commits up
+      // to the cached head were read as bob@example.com; the new .mailmap names him
+      // robert@example.com, so his person's id changes for the whole history.
+      writeFileSync(path.join(repo.dir, '.mailmap'), 'Bob Baker <robert@example.com> <bob@example.com>\n');
+      repo.git(['add', '.mailmap']);
+      const erin = (at: string) => ({ GIT_AUTHOR_NAME: 'Erin Evans', GIT_AUTHOR_EMAIL: 'erin@example.com', GIT_COMMITTER_NAME: 'Erin Evans', GIT_COMMITTER_EMAIL: 'erin@example.com', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at });
+      repo.git(['commit', '-q', '-m', 'mailmap'], erin('2021-03-11T12:00:00Z'));
+      const parent = tempDir();
+      const bare = path.join(parent, 'bare.git');
+      runGit(['clone', '-q', '--bare', repo.dir, bare]);
+      const cacheDir = path.join(parent, 'cache');
+      expect(cacheOf(json([bare, '--rev', 'cached', '--cache-dir', cacheDir]))).toBe('cold');
+      const after = json([bare, '--cache-dir', cacheDir]);
+      expect(cacheOf(after)).toBe('cold');
+      expect(withoutCacheField(after)).toBe(withoutCacheField(json([bare, '--no-cache'])));
+      const ids = (JSON.parse(after) as { people: { id: string }[] }).people.map((person) => person.id);
+      expect(ids).toContain('robert@example.com');
+      expect(ids).not.toContain('bob@example.com');
+      // The same .mailmap on both sides extends as usual: one more commit, pushed to the bare copy.
+      writeFileSync(path.join(repo.dir, 'lib', 'd.js'), 'd1\nd2\nd3\n');
+      repo.git(['commit', '-q', '-am', 'd3'], erin('2021-03-12T12:00:00Z'));
+      repo.git(['push', '-q', bare, 'HEAD:main']);
+      const extended = json([bare, '--cache-dir', cacheDir]);
+      expect(cacheOf(extended)).toBe('extended');
+      expect(withoutCacheField(extended)).toBe(withoutCacheField(json([bare, '--no-cache'])));
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('a shallow clone is never cached', () => {
     const repo = buildRepo(CACHE_HISTORY);
     try {
