@@ -5,8 +5,9 @@
  * both reports must equal an uncached run at HEAD byte for byte apart from the `cache` field.
  * Prints one line per scenario; a mismatch, crash, hang or silent exit is a bug (exit 1).
  *
- *   npm run cache-battery -- <repo> [<repo> …] [--back 1,20] [--lines] [--timeout S] [-- extra flags]
+ *   npm run cache-battery -- <repo>[@rev] [<repo> …] [--back 1,20] [--lines] [--timeout S] [-- extra flags]
  *
+ * A repository given as path@rev is checked at that older commit instead of HEAD.
  * HEAD~N follows first parents, so N commits of the main line and everything merged with them are
  * new. Run by hand; `npm test` never needs it (docs/cache.md, "Checking it on real histories").
  */
@@ -30,7 +31,7 @@ function parseArgs(argv) {
     else options.repos.push(arg);
   }
   if (options.repos.length === 0 || options.back.some((n) => !Number.isInteger(n) || n < 1)) {
-    console.error('usage: npm run cache-battery -- <repo> [...] [--back 1,20] [--lines] [--timeout S] [-- extra flags]');
+    console.error('usage: npm run cache-battery -- <repo>[@rev] [...] [--back 1,20] [--lines] [--timeout S] [-- extra flags]');
     process.exit(2);
   }
   return options;
@@ -76,11 +77,21 @@ function firstDifference(a, b) {
 
 const options = parseArgs(process.argv.slice(2));
 let failures = 0;
-for (const repo of options.repos) {
+for (const spec of options.repos) {
+  const at = spec.lastIndexOf('@');
+  const [repo, rev] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, 'HEAD'];
   const name = path.basename(repo) === 'repo' ? path.basename(path.dirname(repo)) : path.basename(repo);
-  const gitDir = execFileSync('git', ['-C', repo, 'rev-parse', '--absolute-git-dir'], { encoding: 'utf8' }).trim();
-  const git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8' }).trim();
-  const head = git('rev-parse', 'HEAD^{commit}');
+  let git;
+  let head;
+  try {
+    const gitDir = execFileSync('git', ['-C', repo, 'rev-parse', '--absolute-git-dir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    git = (...args) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    head = git('rev-parse', `${rev}^{commit}`);
+  } catch {
+    failures += 1;
+    console.log(`${name}@${rev}: not a repository or no such commit`);
+    continue;
+  }
   const uncached = reportOf(await runOnce([repo, '--json', '-q', '--no-cache', '--rev', head, ...options.extra], {}, options.timeout));
   if (uncached.error) {
     failures += 1;

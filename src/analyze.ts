@@ -215,13 +215,15 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     });
     if (signal?.aborted) throw new CancelledError();
   }
-  // Stored before the report is built, so a warning of the store itself (a full disk) is in it. A
-  // result that objects missing from this copy degraded is stored for this copy alone: another
-  // copy may have them.
-  if (cache && key && localKey && scanned.use !== 'hit') {
-    await cache.store(degradedByMissingObjects(history, universe, ownership) ? localKey : key, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits);
-  }
-  const result = buildReport({
+  // A result that objects missing from this copy degraded is stored for this copy alone: another
+  // copy may have them. The states are serialised when the store starts and written while the
+  // report is built; a warning of the store itself (a full disk) then builds the report again.
+  const storing =
+    cache && key && localKey && scanned.use !== 'hit'
+      ? cache.store(degradedByMissingObjects(history, universe, ownership) ? localKey : key, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits)
+      : undefined;
+  const warningsBeforeStore = warnings.length;
+  const build = () => buildReport({
     repo,
     head,
     revision,
@@ -275,6 +277,11 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
       ...(settings.config ? { config: settings.config } : {}),
     },
   });
+  let result = build();
+  if (storing) {
+    await storing;
+    if (warnings.length !== warningsBeforeStore) result = build();
+  }
   report({ phase: 'done' });
   return { report: result, repo, head, settings, identities: identities.identities, people, facts, factsReady: scanned.factsReady ?? Promise.resolve(), tags: tagRecords };
 }

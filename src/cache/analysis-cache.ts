@@ -7,7 +7,7 @@ import type { CommitRecord } from '../history/commit-record.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { Warning, WarningCode } from '../warnings.js';
-import { CacheFileError, readCacheFile, writeCacheFile, type CacheMeta } from './cache-file.js';
+import { CacheFileError, encodeCacheFile, readCacheFile, writeEncoded, type CacheMeta } from './cache-file.js';
 import { prepareCacheFolder } from './cache-folder.js';
 import { repoKey } from './cache-keys.js';
 import type { CachedHistory } from './history-state.js';
@@ -194,7 +194,10 @@ export class AnalysisCache {
     return present;
   }
 
-  /** Stores one commit's states (and facts), then evicts what is over the size limit. */
+  /**
+   * Stores one commit's states (and facts), then evicts what is over the size limit. The states
+   * are serialised before this returns: the caller may use them while the files are written.
+   */
   async store(stateKey: string, head: string, state: CachedState, facts: readonly CommitRecord[] | undefined): Promise<void> {
     const key = repoKey(this.repo.objectFormat, state.history.roots);
     const folder = path.join(this.dir, LAYOUT, key, stateKey);
@@ -208,11 +211,16 @@ export class AnalysisCache {
       repository: this.repo.isBare ? this.repo.gitDir : this.repo.cwd,
       commits: state.history.counts.commits,
     });
+    // Serialised now, before the caller goes on (it builds the report meanwhile); compressed beside it.
+    const encodedFacts = facts ? encodeCacheFile(meta('facts'), facts) : undefined;
+    const encodedState = encodeCacheFile(meta('state'), state);
+    encodedFacts?.catch(() => {});
+    encodedState.catch(() => {});
     try {
       await mkdir(folder, { recursive: true, mode: 0o700 });
       // Facts first: an entry whose state is there is complete for whoever reads its facts.
-      if (facts) await writeCacheFile(path.join(folder, `${head}.facts`), meta('facts'), facts);
-      await writeCacheFile(path.join(folder, `${head}.state`), meta('state'), state);
+      if (encodedFacts) await writeEncoded(path.join(folder, `${head}.facts`), await encodedFacts);
+      await writeEncoded(path.join(folder, `${head}.state`), await encodedState);
       await this.evict();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

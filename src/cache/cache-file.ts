@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
  * One cache file (docs/cache.md, "File format"):
@@ -43,8 +44,19 @@ export class CacheFileError extends Error {}
 
 /** Writes `value` atomically, readable by this user only. */
 export async function writeCacheFile(file: string, meta: CacheMeta, value: unknown): Promise<number> {
+  return writeEncoded(file, await encodeCacheFile(meta, value));
+}
+
+const deflate = promisify(deflateRaw);
+
+/**
+ * The file's bytes, in parts. The value is serialised before this returns (the caller may go on
+ * changing it); the compression runs on libuv's thread pool, beside whatever the caller does next.
+ */
+export async function encodeCacheFile(meta: CacheMeta, value: unknown): Promise<Buffer[]> {
+  const body = serialize(value);
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
-  const payload = deflateRawSync(serialize(value), { level: 1 });
+  const payload = await deflate(body, { level: 1 });
   const head = Buffer.alloc(HEADER);
   MAGIC.copy(head, 0);
   head.writeUInt32LE(FILE_FORMAT, MAGIC.length);
@@ -52,10 +64,15 @@ export async function writeCacheFile(file: string, meta: CacheMeta, value: unkno
   const payloadLength = Buffer.alloc(4);
   payloadLength.writeUInt32LE(payload.length, 0);
   const digest = createHash('sha256').update(head).update(metaBytes).update(payloadLength).update(payload).digest();
+  return [head, metaBytes, payloadLength, payload, digest];
+}
+
+/** {@link encodeCacheFile}'s parts to `file`: a temporary file in the same folder, renamed over it. */
+export async function writeEncoded(file: string, parts: readonly Buffer[]): Promise<number> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', 0o600);
   try {
-    await handle.writev([head, metaBytes, payloadLength, payload, digest]);
+    await handle.writev([...parts]);
     await handle.close();
     await rename(temporary, file);
   } catch (error) {
@@ -63,7 +80,7 @@ export async function writeCacheFile(file: string, meta: CacheMeta, value: unkno
     await rm(temporary, { force: true });
     throw error;
   }
-  return head.length + metaBytes.length + 4 + payload.length + DIGEST;
+  return parts.reduce((sum, part) => sum + part.length, 0);
 }
 
 /** The whole file, checked: magic, version, lengths and checksum. */

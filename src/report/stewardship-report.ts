@@ -127,8 +127,9 @@ export function stewardshipReport(input: StewardshipInput): Stewardship {
   let landed = 0;
   const kinds: { reviewed: number; acked: number; tested: number; signedOff: number } = { reviewed: 0, acked: 0, tested: 0, signedOff: 0 };
   // Review trailers of one commit by one person count once as an event (each kind once). Keyed by
-  // commit × 2²² + person: a number, not a string per trailer (git/git has 110,000 of them).
-  const reviewedOn = new Map<number, Set<string>>();
+  // commit × 2²² + person, the kinds seen as bits: numbers, not a string and a set per trailer
+  // (git/git has 110,000 of them).
+  const reviewedOn = new Map<number, number>();
   for (let i = 0; i < events.length; i += 1) {
     const kind = events.kindAt(i);
     const actor = personOf(events.actor[i] as number);
@@ -141,11 +142,11 @@ export function stewardshipReport(input: StewardshipInput): Stewardship {
       if (actor !== personOf(events.author[i] as number) && integration.add(actor, time)) landed += 1;
     } else if (actor !== personOf(events.author[i] as number)) {
       const key = (events.commit[i] as number) * 4_194_304 + actor;
-      let seen = reviewedOn.get(key);
-      if (seen?.has(kind)) continue;
-      const tally = seen ? review.byPerson.get(actor) : review.add(actor, time);
-      if (!seen) reviewedOn.set(key, (seen = new Set()));
-      seen.add(kind);
+      const seen = reviewedOn.get(key);
+      const bit = 1 << (events.kind[i] as number);
+      if (seen !== undefined && (seen & bit) !== 0) continue;
+      const tally = seen !== undefined ? review.byPerson.get(actor) : review.add(actor, time);
+      reviewedOn.set(key, (seen ?? 0) | bit);
       if (!tally) continue; // a bot's
       tally.kinds ??= { reviewed: 0, acked: 0, tested: 0, signedOff: 0 };
       tally.kinds[kind as keyof ReviewKinds] += 1;

@@ -71,10 +71,7 @@ export interface BuildFileOptions {
 
 /** The build and delivery file test, memoised: the history pass asks for every path of every commit. */
 export function buildFileMatcher(options: BuildFileOptions): (path: string) => boolean {
-  // One regular expression for the ~150 globs: picomatch's list matcher would test them one by one.
-  const sources = Object.values(BUILD_FILE_GLOBS).flat().map((glob) => picomatch.makeRe(glob, { dot: true, nocase: true }).source);
-  const combined = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'i');
-  const defaults = (path: string) => combined.test(path);
+  const defaults = defaultBuildFileTest();
   const extra = compileGlobs(options.extra);
   const not = compileGlobs(options.not);
   const known = new Map<string, boolean>();
@@ -86,6 +83,27 @@ export function buildFileMatcher(options: BuildFileOptions): (path: string) => b
     }
     return verdict;
   };
+}
+
+/**
+ * The default globs as two regular expressions, not picomatch's list matcher (which tests them one
+ * by one). The any-depth name globs (two stars, a slash, a name), most of them, are tested against
+ * the last path segment: a file's name decides them, and picomatch's any-depth prefix is a slow
+ * pattern. The rest are tested against the whole path.
+ */
+function defaultBuildFileTest(): (path: string) => boolean {
+  const globs = Object.values(BUILD_FILE_GLOBS).flat();
+  const byName = globs.filter(isNameGlob).map((glob) => glob.slice(3));
+  const byPath = globs.filter((glob) => !isNameGlob(glob));
+  const combine = (list: readonly string[]) => new RegExp(list.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true, nocase: true }).source})`).join('|'), 'i');
+  const names = combine(byName);
+  const paths = combine(byPath);
+  return (path) => names.test(path.slice(path.lastIndexOf('/') + 1)) || paths.test(path);
+}
+
+/** Two stars, a slash, then a pattern of one path segment: a glob that a file name decides. */
+function isNameGlob(glob: string): boolean {
+  return glob.startsWith('**/') && !glob.slice(3).includes('/') && !glob.slice(3).includes('**');
 }
 
 let categoryMatchers: [BuildFileCategory, picomatch.Matcher][] | undefined;

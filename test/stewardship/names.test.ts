@@ -49,6 +49,16 @@ describe('build and delivery files', () => {
     expect(expected.map(([path]) => [path, matches(path) ? buildFileCategory(path) : undefined])).toEqual(expected);
   });
 
+  it('decides as picomatch does on every default glob (the name globs are tested on the file name)', () => {
+    const matches = buildFileMatcher({ extra: [], not: [] });
+    const names = ['Makefile', 'makefile', 'package.json', 'Dockerfile', 'Dockerfile.dev', 'app.Dockerfile', 'main.tf', 'x.tfvars', 'Chart.yaml', 'action.yml', 'Jenkinsfile.prod', 'a.jenkinsfile', 'azure-pipelines-ci.yaml', 'BUILD', 'BUILD.bazel', 'x.bzl', 'CMakeLists.txt', 'requirements-dev.txt', 'Cargo.toml', 'app.csproj', 'Directory.Build.props', '.releaserc.json', 'release.config.js', 'compose.yml', 'docker-compose.test.yaml', '.dockerignore', 'devcontainer.json', 'README.md', 'index.js', 'renovate.json5', 'ci.yml', 'x.mk', 'setup.py', 'go.mod', 'build.gradle.kts', 'deploy', 'release-notes.md'];
+    const folders = ['', 'a/', 'a/b/', '.github/', '.github/workflows/', '.circleci/', 'charts/', 'ci/', 'helm/x/', '.hidden/', 'gradle/', 'project/'];
+    // buildFileCategory tests the globs with picomatch's own list matcher; the matcher's verdict
+    // must be the same for every path (none of these folders is vendored).
+    const disagreements = folders.flatMap((folder) => names.map((name) => folder + name)).filter((path) => matches(path) !== (buildFileCategory(path) !== undefined));
+    expect(disagreements).toEqual([]);
+  });
+
   it('takes the config lists: more files, and files that never are', () => {
     const matches = buildFileMatcher({ extra: ['tools/*.sh', 'GIT-VERSION-GEN'], not: ['package.json'] });
     expect(['tools/bump.sh', 'GIT-VERSION-GEN', 'package.json', 'a/package.json', 'Makefile'].map(matches)).toEqual([true, true, false, false, true]);
