@@ -8,7 +8,7 @@ import type { CollectorSettings } from './history/history-collectors.js';
 import type { FactStore } from './history/fact-store.js';
 import type { RawIdentity } from './identity/identity-table.js';
 import { AnalysisCache, type CacheRequest } from './cache/analysis-cache.js';
-import { environmentKey, localStateKey, stateKey } from './cache/cache-keys.js';
+import { environmentKey, localStateKey, reportKey, stateKey } from './cache/cache-keys.js';
 import { scanOrRestore } from './cache/cached-scan.js';
 import { extendOwnership } from './cache/extend-ownership.js';
 import { snapshotHistory } from './cache/history-state.js';
@@ -92,7 +92,7 @@ export function walkedCommits(progress: Progress): { done: number; total: number
  * failure no stage could work around because the repository is damaged is reported as such.
  */
 export async function analyze(options: AnalyzeOptions): Promise<Report> {
-  return (await analyzeSession(options)).report;
+  return (await analyzeReport(options)).report;
 }
 
 /**
@@ -117,13 +117,39 @@ export interface AnalysisSession {
 /** {@link analyze}, keeping what a later computation on the same history needs. */
 export async function analyzeSession(options: AnalyzeOptions): Promise<AnalysisSession> {
   try {
-    return await analyzeRepository(options);
+    return (await analyzeRepository(options, false)) as AnalysisSession;
   } catch (error) {
     throw asCorruption(error);
   }
 }
 
-async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSession> {
+/** What a caller that needs the report alone gets: scan's printed output, `busfactor check`. */
+export type ReportSession = Pick<AnalysisSession, 'report' | 'repo' | 'head' | 'settings'>;
+
+/**
+ * {@link analyze} for callers that need nothing but the report and what it was made from: a
+ * re-run asked the same way is then read from the cache's finished reports, with no states
+ * decoded and nothing computed (docs/cache.md, "Finished reports").
+ */
+export async function analyzeReport(options: AnalyzeOptions): Promise<ReportSession> {
+  try {
+    return await analyzeRepository(options, true);
+  } catch (error) {
+    throw asCorruption(error);
+  }
+}
+
+/** A finished report as the cache keeps it: the warnings of the run's own circumstances left out. */
+interface StoredReport {
+  readonly report: Report;
+  /** The report's warnings from the scan on, less those about the cache and the temporary folder. */
+  readonly warnings: readonly Warning[];
+}
+
+/** Warnings about the run, not the repository: a later run has its own. */
+const RUN_WARNINGS: ReadonlySet<string> = new Set(['cache-unwritable', 'cache-ignored', 'temp-folder-fallback']);
+
+async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): Promise<AnalysisSession | ReportSession> {
   const { signal } = options;
   let progress: Progress = { phase: 'opening', commits: 0, totalCommits: undefined };
   const report = (next: Partial<Progress>) => {
@@ -163,10 +189,21 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings) : undefined;
   const key = cache && cacheEnvironment ? stateKey({ repo, settings, coAuthors, environment: await cacheEnvironment }) : undefined;
   const localKey = key ? await localStateKey(key, repo) : undefined;
-  const [scanned, tagRecords] = await Promise.all([
-    scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) }),
-    readTagsOrWarn(repo, warnings, signal),
-  ]);
+  // The tags before the scan: a finished report's key covers them, and a warning about them has
+  // one place among the others.
+  const tagRecords = await readTagsOrWarn(repo, warnings, signal);
+  const successorsBelow = options.successorsBelow?.(settings);
+  const reportKeyOf = (stateKey: string) => reportKey({ stateKey, head, revision, repo, settings, tags: tagRecords, successorsBelow });
+  // Warnings so far are this run's own (config, cache folder); a finished report adds its later ones.
+  const earlyWarnings = warnings.length;
+  if (reportOnly && cache && key && localKey) {
+    const found = await cache.findReport<StoredReport>([key, localKey], head, reportKeyOf);
+    if (found) {
+      report({ phase: 'done' });
+      return { report: { ...found.report, warnings: [...warnings, ...found.warnings, ...tempFolderWarnings()], cache: 'hit' }, repo, head, settings };
+    }
+  }
+  const scanned = await scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) });
   const { collectors, history, universe } = scanned;
   const { lineage, activity, stewardship, identities, pass, facts, authorOf } = collectors;
   // Releasers are interned below; the cache keeps the identities of the history alone.
@@ -218,9 +255,10 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   // A result that objects missing from this copy degraded is stored for this copy alone: another
   // copy may have them. The states are serialised when the store starts and written while the
   // report is built; a warning of the store itself (a full disk) then builds the report again.
+  const storeKey = degradedByMissingObjects(history, universe, ownership) ? localKey : key;
   const storing =
-    cache && key && localKey && scanned.use !== 'hit'
-      ? cache.store(degradedByMissingObjects(history, universe, ownership) ? localKey : key, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits)
+    cache && storeKey && scanned.use !== 'hit'
+      ? cache.store(storeKey, head, { history: snapshotHistory(collectors, history, historyIdentities), universe, ownership }, facts?.commits)
       : undefined;
   const warningsBeforeStore = warnings.length;
   const build = () => buildReport({
@@ -232,7 +270,7 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
     departure,
     without,
     lineages: lineage.paths,
-    ...(options.successorsBelow ? { successorsBelow: options.successorsBelow(settings) } : {}),
+    ...(successorsBelow !== undefined ? { successorsBelow } : {}),
     activity,
     lastActive: active,
     stewardship: {
@@ -281,6 +319,11 @@ async function analyzeRepository(options: AnalyzeOptions): Promise<AnalysisSessi
   if (storing) {
     await storing;
     if (warnings.length !== warningsBeforeStore) result = build();
+  }
+  if (reportOnly && cache && storeKey) {
+    const later = result.warnings.slice(earlyWarnings).filter((warning) => !RUN_WARNINGS.has(warning.code));
+    const stored: StoredReport = { report: result, warnings: later };
+    await cache.storeReport(storeKey, head, reportKeyOf(storeKey), collectors.roots.roots, pass.commits, stored);
   }
   report({ phase: 'done' });
   return { report: result, repo, head, settings, identities: identities.identities, people, facts, factsReady: scanned.factsReady ?? Promise.resolve(), tags: tagRecords };

@@ -12,6 +12,11 @@ import { prepareCacheFolder } from './cache-folder.js';
 import { repoKey } from './cache-keys.js';
 import type { CachedHistory } from './history-state.js';
 
+/** A finished report's file, beside its commit's states: one per way of asking. */
+function reportFileName(head: string, reportKey: string): string {
+  return `${head}.${reportKey}.report`;
+}
+
 /** Where the entries of this format live, below the cache folder: a new layout gets a new name. */
 export const LAYOUT = 'v1';
 /** How many cached heads are tried as the base of an extension, most recently used first. */
@@ -221,6 +226,47 @@ export class AnalysisCache {
       // Facts first: an entry whose state is there is complete for whoever reads its facts.
       if (encodedFacts) await writeEncoded(path.join(folder, `${head}.facts`), await encodedFacts);
       await writeEncoded(path.join(folder, `${head}.state`), await encodedState);
+      await this.evict();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      this.warnOnce('cache-unwritable', `the analysis could not be cached in ${this.dir} (${code})`);
+    }
+  }
+
+  /**
+   * A finished report of exactly this commit and way of asking (cache-keys.ts reportKey): the
+   * re-run that builds nothing (docs/cache.md, "Finished reports"). Keys are tried in the states'
+   * order, and a key whose states are there but not this report ends the search: those states
+   * (a complete copy's, say) come before a report of a later key (this copy's degraded one).
+   */
+  async findReport<T>(stateKeys: readonly string[], head: string, reportKeyOf: (stateKey: string) => string): Promise<T | undefined> {
+    const root = path.join(this.dir, LAYOUT);
+    const repos = await readdir(root).catch(() => [] as string[]);
+    for (const stateKey of stateKeys) {
+      const name = reportFileName(head, reportKeyOf(stateKey));
+      let states = false;
+      for (const repo of repos) {
+        const found = await this.load<T>(path.join(root, repo, stateKey, name), { kind: 'report', head, stateKey });
+        if (found !== undefined) return found;
+        states ||= await stat(path.join(root, repo, stateKey, `${head}.state`)).then((info) => info.isFile(), () => false);
+      }
+      if (states) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Stores a finished report beside its states; a failure is the usual warning, once. */
+  async storeReport(stateKey: string, head: string, reportKey: string, roots: readonly string[], commits: number, value: unknown): Promise<void> {
+    const key = repoKey(this.repo.objectFormat, roots);
+    const folder = path.join(this.dir, LAYOUT, key, stateKey);
+    const encoded = encodeCacheFile(
+      { kind: 'report', head, stateKey, repoKey: key, toolVersion: TOOL_VERSION, createdAt: new Date().toISOString(), repository: this.repo.isBare ? this.repo.gitDir : this.repo.cwd, commits },
+      value,
+    );
+    encoded.catch(() => {});
+    try {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeEncoded(path.join(folder, reportFileName(head, reportKey)), await encoded);
       await this.evict();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -26,8 +26,8 @@ const DIGEST = 32;
 const HEADER = MAGIC.length + 8;
 
 export interface CacheMeta {
-  /** `state` (analysis states) or `facts` (the commits a trend replays). */
-  readonly kind: 'state' | 'facts';
+  /** `state` (analysis states), `facts` (the commits a trend replays) or `report` (a finished report). */
+  readonly kind: 'state' | 'facts' | 'report';
   readonly head: string;
   readonly stateKey: string;
   readonly repoKey: string;

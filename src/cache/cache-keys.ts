@@ -13,7 +13,7 @@ import type { Settings } from '../settings/resolve-settings.js';
  */
 export const STATE_FORMAT = 1;
 
-function sha256(parts: readonly string[]): string {
+export function sha256(parts: readonly string[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
@@ -112,4 +112,39 @@ export async function localStateKey(complete: string, repo: Repository): Promise
     fileFingerprint(path.join(objects, 'info', 'alternates')),
   ]);
   return sha256([complete, 'local', folder, packs, loose, alternates]).slice(0, 32);
+}
+
+/** Everything a finished report depends on beyond the cached states (analyze.ts, buildReport's inputs). */
+export interface ReportKeyInput {
+  /** The state key the report's states are stored under (the complete or this copy's own). */
+  readonly stateKey: string;
+  readonly head: string;
+  /** The revision as the user gave it: the report names it. */
+  readonly revision: string;
+  readonly repo: Pick<Repository, 'name' | 'scope' | 'objectFormat' | 'isShallow'>;
+  /** Every resolved setting, the config's modules, aliases, people and policies included. */
+  readonly settings: Settings;
+  /** The repository's tags as read for this run: a new or moved tag changes the releases. */
+  readonly tags: unknown;
+  /** The caller's successor threshold (check asks for its policies' highest minimum). */
+  readonly successorsBelow: number | undefined;
+}
+
+/**
+ * The key of a finished report (docs/cache.md, "Finished reports"): the state key plus every
+ * other input of the report, so one entry serves exactly one way of asking. JSON of the resolved
+ * settings covers the flags, the config file (a `--config` file's content, or the commit's own)
+ * and the explorer's defaults alike.
+ */
+export function reportKey(input: ReportKeyInput): string {
+  const { repo } = input;
+  return sha256([
+    `state ${input.stateKey}`,
+    `head ${input.head}`,
+    `revision ${input.revision}`,
+    `repository ${JSON.stringify([repo.name, repo.scope, repo.objectFormat, repo.isShallow])}`,
+    `settings ${JSON.stringify(input.settings)}`,
+    `tags ${sha256([JSON.stringify(input.tags)])}`,
+    `successors ${String(input.successorsBelow)}`,
+  ]).slice(0, 32);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { analyzeSession, type AnalyzeOptions } from '../analyze.js';
+import { analyzeReport, type AnalyzeOptions } from '../analyze.js';
 import { InputError } from '../errors.js';
 import { openRepository } from '../git/repo.js';
 import type { Report } from '../report/report.js';
@@ -51,7 +51,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
 
   let policy: CheckPolicy | undefined;
-  const session = await analyzeSession({
+  const session = await analyzeReport({
     ...options.analysis,
     // Every module a minimum could flag gets successors: what would raise it names people.
     successorsBelow: (settings) => {

@@ -164,6 +164,80 @@ describe('cold = extended = cached', () => {
   });
 });
 
+/**
+ * Finished reports (docs/cache.md): scan's printed output and check store the report they built
+ * beside the states, keyed by every input the report has besides them; a re-run asked the same way
+ * reads it and builds nothing. Anything asked otherwise must give the uncached run's report.
+ */
+describe('finished reports', () => {
+  it('a re-run asked the same way reads the finished report, not the states', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const cold = json([repo.dir, '--cache-dir', cacheDir]);
+      // The states made unreadable: a run that needed them would say so and be cold.
+      for (const file of cacheFiles(cacheDir).filter((name) => name.endsWith('.state'))) writeFileSync(file, 'damaged\n');
+      const again = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(again)).toBe('hit');
+      expect(withoutCacheField(again)).toBe(withoutCacheField(cold));
+      // The same bus factor as every CACHE_HISTORY run (fixtures/cache-histories.ts): 2.
+      expect((JSON.parse(again) as { busFactor: number }).busFactor).toBe(2);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('asked otherwise (settings after the pass, a new tag, another config), the report is built again, as an uncached run builds it', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const parent = tempDir();
+      const cacheDir = path.join(parent, 'cache');
+      json([repo.dir, '--cache-dir', cacheDir]);
+      const same = (args: readonly string[]) => {
+        const cached = json([repo.dir, ...args, '--cache-dir', cacheDir]);
+        expect(cacheOf(cached)).toBe('hit');
+        expect(withoutCacheField(cached)).toBe(withoutCacheField(json([repo.dir, ...args, '--no-cache'])));
+        return JSON.parse(cached) as { whatIf?: { busFactor: { before: number; after: number } }; stewardship: { releases: { releases: number } }; modules: { name: string }[] };
+      };
+      // Without Alice (fixtures/cache-histories.ts: she authors src/alpha.js, src/b.js and, with
+      // Bob, lib/d.js) half the files are orphaned, not more; Bob and Carol hold one file each, the
+      // smaller id goes first: Bob leaves 3 of 4 orphaned → 1 (2 before).
+      expect(same(['--without', 'Alice Archer']).whatIf?.busFactor).toEqual({ before: 2, after: 1 });
+      // (--co-authors ignore keeps the pass's settings: recency credits co-authors by default.)
+      same(['--algorithm', 'recency', '--co-authors', 'ignore']);
+      same(['--depth', '1']);
+      // A release tagged after the first run: two releases (v1.0.0, v1.1.0), then three.
+      expect(same([]).stewardship.releases.releases).toBe(2);
+      repo.git(['tag', '-a', 'v1.2.0', '-m', 'v1.2.0'], { GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_COMMITTER_DATE: '2021-03-11T12:00:00Z' });
+      expect(same([]).stewardship.releases.releases).toBe(3);
+      // A config file naming a module, then the same file naming it otherwise.
+      const config = path.join(parent, 'busfactor.json');
+      writeFileSync(config, JSON.stringify({ modules: { core: ['src/**'] } }));
+      expect(same(['--config', config, '--modules', 'config']).modules.map((module) => module.name)).toEqual(['core']);
+      writeFileSync(config, JSON.stringify({ modules: { library: ['lib/**'] } }));
+      expect(same(['--config', config, '--modules', 'config']).modules.map((module) => module.name)).toEqual(['library']);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('a damaged finished report: the states serve the run, with a warning, and the report is stored again', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const cold = json([repo.dir, '--cache-dir', cacheDir]);
+      const [finished] = cacheFiles(cacheDir).filter((name) => name.endsWith('.report'));
+      writeFileSync(finished as string, 'damaged\n');
+      const report = JSON.parse(json([repo.dir, '--cache-dir', cacheDir])) as { cache: string; warnings: { code: string }[] };
+      expect([report.cache, report.warnings.map((warning) => warning.code)]).toEqual(['hit', ['cache-ignored']]);
+      const again = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(withoutCacheField(again)).toBe(withoutCacheField(cold));
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe('what is not extended', () => {
   it('a history rewritten under the cached head (a force-push): a cold run, then a hit', () => {
     const repo = buildRepo(CACHE_HISTORY);
@@ -301,8 +375,10 @@ describe('damaged cache files are ignored with a warning and rebuilt', () => {
       try {
         const cacheDir = path.join(tempDir(), 'cache');
         const cold = json([repo.dir, '--cache-dir', cacheDir]);
-        const [state] = cacheFiles(cacheDir);
-        damage(state as string);
+        // The commit's states and its finished report (docs/cache.md): both damaged, one warning.
+        const files = cacheFiles(cacheDir);
+        expect(files.map((file) => path.extname(file)).sort()).toEqual(['.report', '.state']);
+        for (const file of files) damage(file);
         const result = runCli([repo.dir, '--json', '--cache-dir', cacheDir]);
         expect(result.code).toBe(0);
         const report = JSON.parse(result.stdout) as { cache: string; warnings: { code: string; message: string }[] };
@@ -331,9 +407,10 @@ describe('the cache folder', () => {
       const cacheDir = path.join(tempDir(), 'cache');
       json([repo.dir, '--lines', '--cache-dir', cacheDir]);
       const files = cacheFiles(cacheDir);
-      expect(files).toHaveLength(1);
+      // The states and the finished report.
+      expect(files).toHaveLength(2);
       expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
-      expect(statSync(files[0] as string).mode & 0o777).toBe(0o600);
+      expect(files.map((file) => statSync(file).mode & 0o777)).toEqual([0o600, 0o600]);
       expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
     } finally {
       repo.remove();
@@ -404,10 +481,11 @@ describe('the cache folder', () => {
     try {
       const cacheDir = path.join(tempDir(), 'cache');
       json([repo.dir, '--cache-dir', cacheDir]);
-      const [state] = cacheFiles(cacheDir);
       const { readCacheFile, writeCacheFile } = await import('../../src/cache/cache-file.js');
-      const { meta, value } = await readCacheFile(state as string);
-      await writeCacheFile(state as string, { ...meta, toolVersion: '0.0.1' }, value);
+      for (const file of cacheFiles(cacheDir)) {
+        const { meta, value } = await readCacheFile(file);
+        await writeCacheFile(file, { ...meta, toolVersion: '0.0.1' }, value);
+      }
       const report = JSON.parse(json([repo.dir, '--cache-dir', cacheDir])) as { cache: string; warnings: { code: string; message: string }[] };
       expect(report.cache).toBe('cold');
       expect(report.warnings[0]?.message).toMatch(/ignored and will be rebuilt \(written for another commit or version\)/);
@@ -453,7 +531,7 @@ describe('the cache folder', () => {
       expect(texts.size).toBe(1);
       const files = cacheFiles(cacheDir);
       expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
-      expect(files).toHaveLength(1);
+      expect(files.map((file) => path.extname(file)).sort()).toEqual(['.report', '.state']);
       const hit = json([repo.dir, '--lines', '--cache-dir', cacheDir]);
       expect(cacheOf(hit)).toBe('hit');
       expect(withoutCacheField(hit)).toBe([...texts][0]);
@@ -473,16 +551,17 @@ describe('busfactor cache info|clear', () => {
       json([repo.dir, '--lines', '--cache-dir', cacheDir]);
       const info = runJson(['cache', 'info', '--cache-dir', cacheDir]).result.stdout;
       const parsed = JSON.parse(info) as { files: number; repositories: { repository: string; commits: number }[] };
-      // Two commits under the default settings, one under --lines: three entries of one repository.
-      expect(parsed.files).toBe(3);
+      // Two commits under the default settings, one under --lines: three entries of one
+      // repository, each its states and its finished report.
+      expect(parsed.files).toBe(6);
       expect(parsed.repositories).toEqual([expect.objectContaining({ repository: repo.dir, commits: 3 })]);
       const text = runCli(['cache', 'info', '--cache-dir', cacheDir]);
       expect(text.stdout).toContain(`cache folder: ${cacheDir}`);
-      expect(text.stdout).toMatch(/3 file\(s\), [\d.]+ MiB, 1 repository/);
+      expect(text.stdout).toMatch(/6 file\(s\), [\d.]+ MiB, 1 repository/);
 
       const cleared = runCli(['cache', 'clear', '--cache-dir', cacheDir]);
       expect(cleared.code).toBe(0);
-      expect(cleared.stdout).toMatch(/removed 3 file\(s\)/);
+      expect(cleared.stdout).toMatch(/removed 6 file\(s\)/);
       expect(cacheFiles(cacheDir)).toEqual([]);
       expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
     } finally {
