@@ -1,0 +1,40 @@
+import { summariseGitStderr } from '../git/run-git.js';
+
+/**
+ * git's reasons for a failed clone or fetch, in a few words (docs/remote.md#errors). git's own
+ * line follows in brackets; its messages are English because every git call runs with LC_ALL=C.
+ * The first pattern that matches wins: "could not read Username … terminal prompts disabled" is a
+ * question of authentication, not of a missing repository.
+ */
+const REASONS: readonly { readonly pattern: RegExp; readonly reason: string; readonly hint?: string }[] = [
+  { pattern: /no data for \d+ s/, reason: 'the server stopped answering' },
+  {
+    pattern: /could not read (Username|Password)|Authentication failed|terminal prompts disabled|Permission denied \(|HTTP Basic: Access denied|returned error: 401|Invalid username or password/i,
+    reason: 'authentication needed (or refused)',
+    hint: 'a private repository needs your credential helper, an ssh key in your agent, or https://user:token@host/… (docs/remote.md#credentials)',
+  },
+  { pattern: /Host key verification failed/i, reason: 'the server\'s ssh host key is not known', hint: 'connect once with ssh to check and accept it, then run busfactor again' },
+  { pattern: /Could not resolve host|unable to look up|Name or service not known|nodename nor servname|Temporary failure in name resolution|No address associated with hostname/i, reason: 'unknown host' },
+  { pattern: /Connection refused/i, reason: 'connection refused' },
+  { pattern: /timed out/i, reason: 'connection timed out' },
+  { pattern: /Network is unreachable|No route to host/i, reason: 'network unreachable' },
+  { pattern: /SSL certificate problem|server certificate verification failed|certificate/i, reason: 'the server\'s TLS certificate is not trusted' },
+  { pattern: /returned error: 403|\b403\b/i, reason: 'access denied (HTTP 403)' },
+  {
+    pattern: /not found|does not appear to be a git repository|repository not exported|not a git repository|No such file or directory|does not exist/i,
+    reason: 'repository not found (or no access to it)',
+  },
+];
+
+export interface TransferFailure {
+  readonly reason: string;
+  readonly hint: string | undefined;
+}
+
+/** The short reason for git's stderr, with git's own line when it says more. */
+export function describeTransferFailure(stderr: string): TransferFailure {
+  const gitLine = summariseGitStderr(stderr.replace(/\r/g, '\n'));
+  const known = REASONS.find((entry) => entry.pattern.test(stderr));
+  if (!known) return { reason: gitLine ?? 'git failed', hint: undefined };
+  return { reason: gitLine ? `${known.reason} (git: ${gitLine})` : known.reason, hint: known.hint };
+}
