@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CancelledError, InputError } from '../errors.js';
 import { openTransfer, TransferError, transferEnvironment, type Transfer, type TransferContext, type TransferProgress } from '../git/transfer-git.js';
@@ -100,6 +100,19 @@ export async function cloneOrFetch(request: CopyRequest): Promise<LocalCopy> {
     return { path: copy, action: 'cloned', marker };
   } finally {
     await lock.release();
+    // A clone that failed leaves no empty folders behind (a mistyped URL, a hostile list).
+    if (!(await stat(copy).catch(() => undefined))) await removeEmptyFolders(path.dirname(copy), path.join(folder.dir, COPIES_FOLDER));
+  }
+}
+
+/** Removes `folder` and its parents up to (not including) `root` while they are empty. */
+async function removeEmptyFolders(folder: string, root: string): Promise<void> {
+  for (let current = folder; current.startsWith(`${root}${path.sep}`); current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return;
+    }
   }
 }
 

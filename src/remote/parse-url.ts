@@ -137,6 +137,8 @@ function parseScpLike(text: string): RemoteUrl | undefined {
   const colon = text.indexOf(':');
   const slash = text.indexOf('/');
   if (colon <= 0 || (slash !== -1 && slash < colon)) return undefined;
+  // `user:password@host:path`: read as git would (host `user`), the password would be printed as part of a path.
+  if (/^[^/@:]+:[^/@]*@[^/@:[\]]+:/.test(text)) throw new InputError(`an ssh URL takes no password (ssh authenticates with your keys or agent): ${redactUrl(text)}`);
   const before = text.slice(0, colon);
   const scpPath = text.slice(colon + 1);
   // A bracketed host (`[::1]:repo`, `[host:22]:repo`) holds colons of its own.

@@ -37,6 +37,11 @@ function repositoryName(remote: RemoteUrl): string {
   return name;
 }
 
+/** Whether the repository argument is a URL (throws InputError for one busfactor refuses, as resolveTarget would). */
+export function isRemoteTarget(target: string): boolean {
+  return parseRemoteUrl(target, existsSync(target)) !== undefined;
+}
+
 /**
  * The one entry for a repository argument, used by every analysis (analyze.ts): a local path is
  * returned as it is; a URL is cloned or fetched into the cache folder first.
