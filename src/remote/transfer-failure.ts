@@ -31,10 +31,17 @@ export interface TransferFailure {
   readonly hint: string | undefined;
 }
 
-/** The short reason for git's stderr, with git's own line when it says more. */
+/**
+ * The short reason for git's stderr, with git's (or ssh's) own line that gave it away: for ssh that
+ * is ssh's line (`ssh: Could not resolve hostname …`), not git's `Could not read from remote repository`.
+ */
 export function describeTransferFailure(stderr: string): TransferFailure {
-  const gitLine = summariseGitStderr(stderr.replace(/\r/g, '\n'));
-  const known = REASONS.find((entry) => entry.pattern.test(stderr));
-  if (!known) return { reason: gitLine ?? 'git failed', hint: undefined };
+  const text = stderr.replace(/\r/g, '\n');
+  const known = REASONS.find((entry) => entry.pattern.test(text));
+  if (!known) return { reason: summariseGitStderr(text) ?? 'git failed', hint: undefined };
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const matching = lines.filter((line) => known.pattern.test(line));
+  const telling = matching.find((line) => /^(fatal|error):/.test(line)) ?? matching.find((line) => /^(ssh|remote):/.test(line)) ?? summariseGitStderr(text);
+  const gitLine = telling?.replace(/^(fatal|error):\s*/, '');
   return { reason: gitLine ? `${known.reason} (git: ${gitLine})` : known.reason, hint: known.hint };
 }
