@@ -9,7 +9,7 @@
  */
 import type { SimpleGit, SimpleGitProgressEvent } from 'simple-git';
 import { CancelledError, GitError, InputError, InternalError } from '../errors.js';
-import type { RemoteProtocol, RemoteUrl } from '../remote/parse-url.js';
+import { REMOTE_PROTOCOLS, type RemoteUrl } from '../remote/parse-url.js';
 import { userConfigValue } from './read-config.js';
 import { safeGitEnv } from './safety.js';
 import { stallMsFromEnv } from './stall-watch.js';
@@ -33,12 +33,14 @@ export interface TransferContext {
  * `-c` settings of every call. Command-line settings outrank every config file; none of these can
  * be undone by the remote (a fetch reads no config from it) or by the copy (written only by us).
  */
-function transferConfig(protocol: RemoteProtocol, credentialHelper: string | undefined): string[] {
+function transferConfig(credentialHelper: string | undefined): string[] {
   return [
-    // Only the URL's own transport, so a redirect cannot move an https fetch to plain http, and
-    // `ext::`/`fd::` or a submodule's transport never run (they are refused before git too).
+    // The five transports busfactor clones over, and nothing else: `ext::` and `fd::` (refused
+    // before git too, remote/parse-url.ts), a helper named by `<transport>::`, or a submodule's.
+    // All five, not the URL's alone: the user's own `url.<base>.insteadOf` may turn an https URL
+    // into an ssh one.
     'protocol.allow=never',
-    `protocol.${protocol}.allow=always`,
+    ...REMOTE_PROTOCOLS.map((name) => `protocol.${name}.allow=always`),
     // git follows an http redirect for the first request only (its default, pinned against the user's `true`).
     'http.followRedirects=initial',
     // No hook of the user's template or of the copy runs (reference-transaction runs on every fetch).
@@ -64,7 +66,7 @@ function transferConfig(protocol: RemoteProtocol, credentialHelper: string | und
 /**
  * The credential helper for a URL with a user name or password in it: a shell function of ours (no
  * program of the remote or the repository), answering `get` requests for the URL's own protocol and
- * host only — a redirect to another host gets nothing — from environment variables of this one git
+ * host only — a redirect to another host, or from https to http, gets nothing — from environment variables of this one git
  * process. So the secret is never on a command line (`ps` shows those), in a file, in the copy's
  * config or in git's messages.
  */
@@ -111,7 +113,8 @@ export async function transferEnvironment(cwd: string, remote: RemoteUrl, signal
   env.GIT_TERMINAL_PROMPT = '0';
   env.GIT_ASKPASS = '';
   env.SSH_ASKPASS_REQUIRE = 'never';
-  if (remote.protocol === 'ssh' && env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined) {
+  // Whatever the URL's protocol: the user's insteadOf rules may make it ssh.
+  if (env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined) {
     const own = await userConfigValue(cwd, 'core.sshCommand', signal).catch(() => undefined);
     if (own === undefined) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
   }
@@ -163,7 +166,7 @@ const TRANSFER_SUBCOMMANDS = new Set(['ls-remote', 'fetch', 'init', 'config', 's
  */
 export async function openTransfer(cwd: string, context: TransferContext, env: Record<string, string>): Promise<Transfer> {
   const { simpleGit, GitPluginError } = await loadSimpleGit();
-  const config = transferConfig(context.remote.protocol, context.remote.credentials ? CREDENTIAL_HELPER : undefined);
+  const config = transferConfig(context.remote.credentials ? CREDENTIAL_HELPER : undefined);
   const git: SimpleGit = simpleGit({
     baseDir: cwd,
     config,

@@ -106,7 +106,7 @@ export async function cloneOrFetch(request: CopyRequest): Promise<LocalCopy> {
 }
 
 /** Removes `folder` and its parents up to (not including) `root` while they are empty. */
-async function removeEmptyFolders(folder: string, root: string): Promise<void> {
+export async function removeEmptyFolders(folder: string, root: string): Promise<void> {
   for (let current = folder; current.startsWith(`${root}${path.sep}`); current = path.dirname(current)) {
     try {
       await rmdir(current);

@@ -273,6 +273,24 @@ describe('busfactor <url>', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
+  it('cache info lists the copies with their URLs; cache clear removes them', () => {
+    const { url, cacheDir, name } = servedTeam();
+    runJson([url, '--cache-dir', cacheDir]);
+    const info = runCli(['cache', 'info', '--json', '--cache-dir', cacheDir]);
+    expect(info.code, info.stderr).toBe(0);
+    const copies = (JSON.parse(info.stdout) as { copies: { url: string; path: string; bytes: number }[] }).copies;
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toMatchObject({ url, path: path.join(cacheDir, 'repos', `127.0.0.1_${daemon.port}`, `${name}.git`) });
+    expect(copies[0]?.bytes).toBeGreaterThan(1000);
+    expect(runCli(['cache', 'info', '--cache-dir', cacheDir]).stdout).toContain(`1 copy of remote repositories`);
+
+    const cleared = runCli(['cache', 'clear', '--cache-dir', cacheDir]);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(cleared.stdout).toMatch(/and 1 copy of remote repositories/);
+    expect(existsSync(copies[0]?.path as string)).toBe(false);
+    expect(runCli([url, '--no-fetch', '--cache-dir', cacheDir]).code).toBe(2);
+  });
+
   it('without git on PATH, a URL is exit 2 with one line saying git is needed', () => {
     const { url, cacheDir } = servedTeam();
     const result = runCli([url, '--cache-dir', cacheDir], { env: { PATH: '/nonexistent' } });
