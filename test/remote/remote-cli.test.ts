@@ -152,11 +152,16 @@ describe('busfactor <url>', () => {
     expect((JSON.parse(reportJson.stdout) as Report).source).toEqual({ url });
     const trend = runCli(['trend', url, '--json', '--points', '3', '--cache-dir', cacheDir]);
     expect(trend.code, trend.stderr).toBe(0);
-    const points = (JSON.parse(trend.stdout) as { points: { commit: string; busFactor: number }[] }).points;
-    expect(points.at(-1)).toMatchObject({ commit: head, busFactor: 2 });
+    const trendJson = JSON.parse(trend.stdout) as { source: unknown; points: { commit: string; busFactor: number }[] };
+    expect(trendJson.source).toEqual({ url });
+    expect(trendJson.points.at(-1)).toMatchObject({ commit: head, busFactor: 2 });
     const people = runCli(['people', url, '--json', '--cache-dir', cacheDir]);
     expect(people.code, people.stderr).toBe(0);
-    expect((JSON.parse(people.stdout) as { people: { name: string }[] }).people.map((person) => person.name).sort()).toEqual(['Alice Archer', 'Bob Baker', 'Carol Chen']);
+    const peopleJson = JSON.parse(people.stdout) as { source: unknown; people: { name: string }[] };
+    expect(peopleJson.source).toEqual({ url });
+    expect(peopleJson.people.map((person) => person.name).sort()).toEqual(['Alice Archer', 'Bob Baker', 'Carol Chen']);
+    // The text outputs say it too.
+    expect(runCli([url, '--no-tui', '--cache-dir', cacheDir]).stdout.split('\n')[1]).toBe(`from ${url}`);
     // --no-fetch is an option of each of them.
     for (const command of ['scan', 'check', 'report', 'trend', 'people']) {
       expect(runCli([command, '--help']).stdout, command).toContain('--no-fetch');

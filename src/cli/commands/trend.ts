@@ -70,6 +70,7 @@ export function trendJson(trend: Trend): string {
     schemaVersion: 1,
     tool: { name: 'busfactor', version: TOOL_VERSION },
     repository: trend.repository,
+    ...(trend.source ? { source: trend.source } : {}),
     head: trend.head,
     algorithm: trend.algorithm,
     points: trend.points.map((point) => ({
