@@ -181,12 +181,27 @@ async function run(git: Transfer, args: readonly string[], context: TransferCont
   }
 }
 
+/**
+ * When a clone in progress last wrote: its folder, or the pack it is receiving (a long clone writes
+ * one growing file in `objects/pack/` and touches nothing else).
+ */
+async function lastWrite(folder: string): Promise<number | undefined> {
+  const info = await stat(folder).catch(() => undefined);
+  if (!info) return undefined;
+  let latest = info.mtimeMs;
+  const packs = path.join(folder, 'objects', 'pack');
+  for (const name of await readdir(packs).catch(() => [] as string[])) {
+    latest = Math.max(latest, (await stat(path.join(packs, name)).catch(() => undefined))?.mtimeMs ?? 0);
+  }
+  return latest;
+}
+
 /** Leftovers of clones killed outright (SIGKILL, a power cut): nothing renames them any more. */
 async function removeStaleIncoming(incoming: string): Promise<void> {
   const now = Date.now();
   for (const name of await readdir(incoming).catch(() => [] as string[])) {
     const folder = path.join(incoming, name);
-    const info = await stat(folder).catch(() => undefined);
-    if (info && now - info.mtimeMs > STALE_INCOMING_MS) await rm(folder, { recursive: true, force: true });
+    const written = await lastWrite(folder);
+    if (written !== undefined && now - written > STALE_INCOMING_MS) await rm(folder, { recursive: true, force: true });
   }
 }

@@ -108,7 +108,8 @@ export async function acquireCopyLock(file: string, options: LockOptions = {}): 
       options.onWait?.();
     }
     if (Date.now() - waitedSince > waitLimitMs) {
-      throw new InputError(`another busfactor run has held ${file} for over ${Math.round(waitLimitMs / 60000)} min`, { hint: 'if no other run is going on, remove that file' });
+      const limit = waitLimitMs >= 60_000 ? `${Math.round(waitLimitMs / 60_000)} min` : `${Math.round(waitLimitMs / 1000)} s`;
+      throw new InputError(`another busfactor run has held ${file} for over ${limit}`, { hint: 'if no other run is going on, remove that file' });
     }
     await sleep(POLL_MS, options.signal);
   }

@@ -17,6 +17,8 @@ const REASONS: readonly { readonly pattern: RegExp; readonly reason: string; rea
   { pattern: /Could not resolve host|unable to look up|Name or service not known|nodename nor servname|Temporary failure in name resolution|No address associated with hostname/i, reason: 'unknown host' },
   { pattern: /Connection refused/i, reason: 'connection refused' },
   { pattern: /timed out/i, reason: 'connection timed out' },
+  // curl's words for a refused connection (`Failed to connect to h port 1 after 0 ms: Couldn't connect to server`).
+  { pattern: /Couldn't connect to server/i, reason: 'connection refused' },
   { pattern: /Network is unreachable|No route to host/i, reason: 'network unreachable' },
   { pattern: /SSL certificate problem|server certificate verification failed|certificate/i, reason: 'the server\'s TLS certificate is not trusted' },
   { pattern: /returned error: 403|\b403\b/i, reason: 'access denied (HTTP 403)' },

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEAM_HISTORY } from '../../fixtures/histories.js';
@@ -58,6 +58,24 @@ describe('cloning a copy', () => {
     await expect(resolveTarget(`file://${repo.dir}`, { cacheDir, fetch: false })).rejects.toThrow(/--no-fetch: there is no copy/);
     const target = await resolveTarget(`file://${repo.dir}`, { cacheDir });
     expect(existsSync(path.join(target.path, 'HEAD'))).toBe(true);
+  });
+
+  it('a clone killed outright is removed by a later clone once a day old; one still writing is not', async () => {
+    const repo = fixture(TEAM_HISTORY);
+    const cacheDir = tempDir();
+    const incoming = path.join(cacheDir, 'repos', '.incoming');
+    const old = path.join(incoming, 'clone-old');
+    const fresh = path.join(incoming, 'clone-fresh');
+    mkdirSync(path.join(old, 'objects', 'pack'), { recursive: true });
+    mkdirSync(path.join(fresh, 'objects', 'pack'), { recursive: true });
+    // The fresh one's folder is old too, but the pack it receives was written a minute ago.
+    writeFileSync(path.join(fresh, 'objects', 'pack', 'tmp_pack_x'), 'x');
+    const twoDays = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const minute = new Date(Date.now() - 60 * 1000);
+    for (const folder of [old, path.join(old, 'objects', 'pack'), fresh, path.join(fresh, 'objects', 'pack')]) utimesSync(folder, twoDays, twoDays);
+    utimesSync(path.join(fresh, 'objects', 'pack', 'tmp_pack_x'), minute, minute);
+    await resolveTarget(`file://${repo.dir}`, { cacheDir });
+    expect(readdirSync(incoming)).toEqual(['clone-fresh']);
   });
 
   it('a folder where the copy would be, which busfactor did not make, is an error, not used', async () => {

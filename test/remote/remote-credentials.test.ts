@@ -141,6 +141,16 @@ describe('a URL with credentials over http', () => {
     expectNoSecret(result.stderr);
   });
 
+  it('a repository the http server does not have is exit 2: not found', async () => {
+    const { root } = served();
+    const server = await startGitHttpServer(root);
+    servers.push(server);
+    const result = await runCliAsync([server.url('no-such-repository.git'), '--cache-dir', path.join(tempDir(), 'cache')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^busfactor: error: cannot clone http:\/\/127\.0\.0\.1:\d+\/no-such-repository\.git: repository not found \(or no access to it\)/);
+  });
+
   it('file:// and git:// URLs take no credentials: refused before git runs, without echoing them', () => {
     for (const url of [`file://${USER}:${TOKEN}@localhost/tmp/x`, `git://${USER}:${TOKEN}@127.0.0.1/x`, `ssh://${USER}:${TOKEN}@127.0.0.1/x`, `${USER}:${TOKEN}@127.0.0.1:x`]) {
       const result = runCli([url, '--cache-dir', path.join(tempDir(), 'cache')]);

@@ -7,6 +7,7 @@ const CASES: readonly [string, string][] = [
   ['fatal: unable to look up nohost.invalid (port 9418) (Name or service not known)\n', 'unknown host (git: unable to look up nohost.invalid (port 9418) (Name or service not known))'],
   ['ssh: Could not resolve hostname nohost.invalid: Name or service not known\r\nfatal: Could not read from remote repository.\n', 'unknown host (git: ssh: Could not resolve hostname nohost.invalid: Name or service not known)'],
   ['fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused\n', 'connection refused (git: unable to connect to 127.0.0.1:)'],
+  ["fatal: unable to access 'https://127.0.0.1:1/x.git/': Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server\n", "connection refused (git: unable to access 'https://127.0.0.1:1/x.git/': Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server)"],
   ["fatal: repository 'https://example.com/x.git/' not found\n", "repository not found (or no access to it) (git: repository 'https://example.com/x.git/' not found)"],
   ['fatal: remote error: access denied or repository not exported: /x.git\n', 'repository not found (or no access to it) (git: remote error: access denied or repository not exported: /x.git)'],
   ["fatal: '/srv/x' does not appear to be a git repository\nfatal: Could not read from remote repository.\n", "repository not found (or no access to it) (git: '/srv/x' does not appear to be a git repository)"],
