@@ -57,7 +57,7 @@ function transferConfig(credentialHelper: string | undefined): string[] {
     'maintenance.auto=false',
     // No reflog: the copy keeps no history of its own refs.
     'core.logAllRefUpdates=false',
-    // A URL's user name and password go to git through our own helper only (see credentialHelper):
+    // A URL's user name and password go to git through our own helper only (CREDENTIAL_HELPER):
     // the empty value first clears the user's helpers, which would otherwise store them.
     ...(credentialHelper === undefined ? [] : ['credential.helper=', `credential.helper=${credentialHelper}`]),
   ];
