@@ -34,6 +34,9 @@ import { loadConfigFile, loadRepositoryConfig } from './settings/load-config.js'
 import type { AnalysisOptionValues } from './settings/option-schema.js';
 import { resolveSettings, type Settings } from './settings/resolve-settings.js';
 import { tempFolderWarnings } from './temp-folder.js';
+import { resolveTarget } from './remote/resolve-target.js';
+import type { CopyAction } from './remote/clone-or-fetch.js';
+import type { TransferProgress } from './git/transfer-git.js';
 import { warningWithPaths, type Warning } from './warnings.js';
 
 /**
@@ -66,9 +69,25 @@ export interface AnalyzeOptions extends Partial<AnalysisOptionValues> {
   readonly keepFacts?: boolean;
   /** Progress for a terminal: phase changes and, during the history scan, commits so far. */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * `path` is a URL (docs/remote.md): fetch its copy first (the default), or, with false
+   * (`--no-fetch`), analyse the copy as it is.
+   */
+  readonly fetch?: boolean;
+  /** The cache folder whose `repos/` keeps the copies of remote repositories: default `cache.dir`, else the user's cache folder. */
+  readonly cacheDir?: string;
 }
 
-export type Phase = 'opening' | 'history' | 'authorship' | 'ownership' | 'done';
+export type Phase = 'fetching' | 'opening' | 'history' | 'authorship' | 'ownership' | 'done';
+
+/** A remote repository's clone or fetch (phase `fetching`): which, of what, and git's own progress. */
+export interface TransferStatus {
+  /** `waiting`: another run is cloning or fetching the same copy. */
+  readonly action: CopyAction;
+  /** The URL, without any secret. */
+  readonly url: string;
+  readonly progress: TransferProgress | undefined;
+}
 
 export interface Progress {
   readonly phase: Phase;
@@ -78,6 +97,8 @@ export interface Progress {
   /** Line ownership: commits replayed so far, and of how many. */
   readonly replayed?: number;
   readonly replayTotal?: number;
+  /** Phase `fetching`: the clone or fetch of a remote repository. */
+  readonly transfer?: TransferStatus;
 }
 
 /** Commits done and to do in the phases that walk the history (the scan, the line replay). */
@@ -156,13 +177,21 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
     progress = { ...progress, ...next };
     options.onProgress?.(progress);
   };
-  report({});
-  const repo = await openRepository(options.path, signal);
+  // A URL is cloned or fetched first; the analysis then runs on that copy as on any bare repository.
+  const target = await resolveTarget(options.path, {
+    fetch: options.fetch,
+    cacheDir: options.cacheDir ?? options.cache?.dir,
+    signal,
+    onProgress: (action, url, transfer) => report({ phase: 'fetching', transfer: { action, url, progress: transfer } }),
+  });
+  report({ phase: 'opening', transfer: undefined });
+  const opened = await openRepository(target.path, signal);
+  const repo = target.source ? { ...opened, name: target.source.name } : opened;
   // What the cache key needs from outside the settings (git's version, files git reads beside the
   // commit), read meanwhile.
   const cacheEnvironment = options.cache && !repo.isShallow && !repo.isPartialClone ? environmentKey(repo, signal) : undefined;
   cacheEnvironment?.catch(() => {});
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...target.warnings];
   // A --config file may name the revision; the repository's own is read from it.
   const fileConfig = options.configFile ? await loadConfigFile(options.configFile) : undefined;
   const revision = options.rev ?? fileConfig?.values.rev ?? 'HEAD';
@@ -186,14 +215,14 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   const collectorSettings: CollectorSettings = { coAuthors, recentSeconds: parseAge(settings.departedAfter) as number, isBuildFile, keepFacts: options.keepFacts === true, lines: settings.lines };
   // A shallow clone's history is cut short and may be deepened under the same head, a partial
   // clone's results depend on the objects fetched so far: neither is cached.
-  const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings) : undefined;
+  const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings, target.source?.url) : undefined;
   const key = cache && cacheEnvironment ? stateKey({ repo, settings, coAuthors, environment: await cacheEnvironment }) : undefined;
   const localKey = key ? await localStateKey(key, repo) : undefined;
   // The tags before the scan: a finished report's key covers them, and a warning about them has
   // one place among the others.
   const tagRecords = await readTagsOrWarn(repo, warnings, signal);
   const successorsBelow = options.successorsBelow?.(settings);
-  const reportKeyOf = (stateKey: string) => reportKey({ stateKey, head, revision, repo, settings, tags: tagRecords, successorsBelow });
+  const reportKeyOf = (stateKey: string) => reportKey({ stateKey, head, revision, repo, sourceUrl: target.source?.url, settings, tags: tagRecords, successorsBelow });
   // Warnings so far are this run's own (config, cache folder); a finished report adds its later ones.
   const earlyWarnings = warnings.length;
   if (reportOnly && cache && key && localKey) {
@@ -263,6 +292,7 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   const warningsBeforeStore = warnings.length;
   const build = () => buildReport({
     repo,
+    ...(target.source ? { source: { url: target.source.url } } : {}),
     head,
     revision,
     headTime: pass.headTime,
@@ -391,7 +421,7 @@ function recencyWarnings(settings: Settings, withoutRecentData: readonly string[
 
 /** The analysis settings among the options: everything but the path, callbacks and lists. */
 function explicitSettings(options: AnalyzeOptions): Partial<AnalysisOptionValues> {
-  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, cache: _cache, successorsBelow: _successorsBelow, ...settings } = options;
+  const { path: _path, configFile: _configFile, defaults: _defaults, modules: _modules, aliases: _aliases, signal: _signal, onProgress: _onProgress, keepFacts: _keepFacts, cache: _cache, successorsBelow: _successorsBelow, fetch: _fetch, cacheDir: _cacheDir, ...settings } = options;
   return settings;
 }
 

@@ -25,3 +25,25 @@ export function riskLevel(busFactor: number): 'red' | 'yellow' | 'green' {
 export function commitProgress(done: number, total: number | undefined): string {
   return total ? `${count(done)} / ${count(total)} commits (${Math.min(100, Math.floor((done / total) * 100))}%)` : `${count(done)} commits`;
 }
+
+/** git's progress stages as simple-git names them (the first word of git's line, `remote:` for the server's own). */
+const TRANSFER_STAGES: Readonly<Record<string, string>> = {
+  'remote:': 'the server prepares objects',
+  enumerating: 'enumerating objects',
+  counting: 'counting objects',
+  compressing: 'compressing objects',
+  receiving: 'receiving objects',
+  resolving: 'resolving deltas',
+  unpacking: 'unpacking objects',
+};
+
+/** What a clone or fetch is doing, without the URL: `receiving objects 45% (1,234 / 2,740)`. */
+export function transferStage(progress: { readonly stage: string; readonly percent: number; readonly processed: number; readonly total: number } | undefined): string {
+  if (!progress) return '';
+  return `${TRANSFER_STAGES[progress.stage] ?? progress.stage} ${Math.min(100, Math.max(0, progress.percent))}% (${count(progress.processed)} / ${count(progress.total)})`;
+}
+
+/** `cloning`, `fetching`, or waiting for another run's clone or fetch of the same copy. */
+export function transferAction(action: string): string {
+  return action === 'waiting' ? 'waiting for another busfactor run to fetch' : action;
+}

@@ -23,6 +23,7 @@ export type WarningCode =
   | 'no-recent-data'
   | 'trend-range'
   | 'tags-unreadable'
+  | 'unencrypted-credentials'
   | 'policy-unmatched'
   | 'rule-skipped'
   | 'changed-since-merge-base'

@@ -61,16 +61,20 @@ export class AnalysisCache {
     private readonly limitBytes: number,
     private readonly repo: Repository,
     private readonly warnings: Warning[],
+    private readonly label: string | undefined,
   ) {}
 
-  /** The cache for this run, or undefined (with a warning) when its folder cannot be used. */
-  static async open(request: CacheRequest, repo: Repository, warnings: Warning[]): Promise<AnalysisCache | undefined> {
+  /**
+   * The cache for this run, or undefined (with a warning) when its folder cannot be used. `label`
+   * names the repository in `cache info` instead of its folder: a remote repository's URL.
+   */
+  static async open(request: CacheRequest, repo: Repository, warnings: Warning[], label?: string): Promise<AnalysisCache | undefined> {
     const folder = await prepareCacheFolder(request.dir, repo.isBare ? [repo.gitDir] : [repo.cwd, repo.gitDir]);
     if (!folder.ok) {
       warnings.push({ code: 'cache-unwritable', message: `the cache is not used: ${folder.reason}` });
       return undefined;
     }
-    return new AnalysisCache(folder.dir, request.limitBytes, repo, warnings);
+    return new AnalysisCache(folder.dir, request.limitBytes, repo, warnings, label);
   }
 
   private warnOnce(code: WarningCode, message: string): void {
@@ -213,7 +217,7 @@ export class AnalysisCache {
       repoKey: key,
       toolVersion: TOOL_VERSION,
       createdAt: new Date().toISOString(),
-      repository: this.repo.isBare ? this.repo.gitDir : this.repo.cwd,
+      repository: this.label ?? (this.repo.isBare ? this.repo.gitDir : this.repo.cwd),
       commits: state.history.counts.commits,
     });
     // Serialised now, before the caller goes on (it builds the report meanwhile); compressed beside it.

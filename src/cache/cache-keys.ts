@@ -122,6 +122,8 @@ export interface ReportKeyInput {
   /** The revision as the user gave it: the report names it. */
   readonly revision: string;
   readonly repo: Pick<Repository, 'name' | 'scope' | 'objectFormat' | 'isShallow'>;
+  /** The URL a remote repository was analysed from (docs/remote.md), which the report names. */
+  readonly sourceUrl: string | undefined;
   /** Every resolved setting, the config's modules, aliases, people and policies included. */
   readonly settings: Settings;
   /** The repository's tags as read for this run: a new or moved tag changes the releases. */
@@ -142,7 +144,7 @@ export function reportKey(input: ReportKeyInput): string {
     `state ${input.stateKey}`,
     `head ${input.head}`,
     `revision ${input.revision}`,
-    `repository ${JSON.stringify([repo.name, repo.scope, repo.objectFormat, repo.isShallow])}`,
+    `repository ${JSON.stringify([repo.name, repo.scope, repo.objectFormat, repo.isShallow, input.sourceUrl ?? null])}`,
     `settings ${JSON.stringify(input.settings)}`,
     `tags ${sha256([JSON.stringify(input.tags)])}`,
     `successors ${String(input.successorsBelow)}`,

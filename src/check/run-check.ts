@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { analyzeReport, type AnalyzeOptions } from '../analyze.js';
+import { isRemoteTarget } from '../remote/resolve-target.js';
 import { InputError } from '../errors.js';
 import { openRepository } from '../git/repo.js';
 import type { Report } from '../report/report.js';
@@ -41,8 +42,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
   // The flags alone, validated before the analysis (a bad --max-drift fails at once).
   resolvePolicy({}, flags);
-  const repo = await openRepository(options.analysis.path, options.analysis.signal);
-  if (repo.isShallow && !flags.allowShallow) throw new InputError(SHALLOW);
+  // Before the analysis, so a shallow clone is refused at once. A URL's copy is a full clone of
+  // busfactor's own, never shallow (docs/remote.md): it is fetched by the analysis itself.
+  if (!isRemoteTarget(options.analysis.path)) {
+    const repo = await openRepository(options.analysis.path, options.analysis.signal);
+    if (repo.isShallow && !flags.allowShallow) throw new InputError(SHALLOW);
+  }
   const baselineFile = flags.baseline ? path.resolve(flags.baseline) : undefined;
   // --update-baseline rewrites the file whatever it holds (an old version, a broken one): not read.
   const entries = baselineFile && !flags.updateBaseline ? await readBaseline(baselineFile) : undefined;

@@ -1,7 +1,9 @@
-import { walkedCommits, type Progress } from '../analyze.js';
-import { commitProgress } from '../format.js';
+import { walkedCommits, type Progress, type TransferStatus } from '../analyze.js';
+import { commitProgress, transferAction, transferStage } from '../format.js';
+import { sanitizeForTerminal } from '../render/sanitize.js';
 
 const PHASE_LABEL: Readonly<Record<Progress['phase'], string>> = {
+  fetching: 'fetching',
   opening: 'opening repository',
   history: 'scanning history',
   authorship: 'computing authorship',
@@ -22,12 +24,35 @@ export function formatEta(done: number, total: number, elapsedMs: number): strin
  * ownership replays the history, `line ownership · 40,000 / 81,966 commits (48%) · about 1 min left`.
  */
 export function formatProgress(progress: Progress, phaseElapsedMs = 0): string {
+  if (progress.phase === 'fetching' && progress.transfer) return formatTransfer(progress.transfer);
   const label = PHASE_LABEL[progress.phase];
   const walked = walkedCommits(progress);
   if (!walked) return `busfactor: ${label}…`;
   // Only the replay is long enough for an estimate to help (the scan's pace varies too much).
   const eta = progress.phase === 'ownership' && walked.total ? formatEta(walked.done, walked.total, phaseElapsedMs) : '';
   return `busfactor: ${label} · ${commitProgress(walked.done, walked.total)}${eta}`;
+}
+
+/** Width of the clone's progress bar, in cells. */
+const TRANSFER_BAR = 20;
+
+/**
+ * A remote repository's clone or fetch, driven by git's own progress (docs/remote.md):
+ * `busfactor: cloning https://host/x.git · receiving objects ████████░░░░ 45% (1,234 / 2,740)`.
+ */
+export function formatTransfer(transfer: TransferStatus): string {
+  const head = `busfactor: ${transferAction(transfer.action)} ${sanitizeForTerminal(transfer.url)}`;
+  const progress = transfer.progress;
+  if (!progress) return `${head}…`;
+  const full = Math.round((Math.min(100, Math.max(0, progress.percent)) / 100) * TRANSFER_BAR);
+  const [stage, figures] = splitStage(transferStage(progress));
+  return `${head} · ${stage} ${'█'.repeat(full)}${'░'.repeat(TRANSFER_BAR - full)} ${figures}`;
+}
+
+/** `receiving objects 45% (9 / 20)` → the words, and the figures after them (the bar goes between). */
+function splitStage(text: string): [string, string] {
+  const at = text.search(/ \d+% \(/);
+  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 /**

@@ -58,6 +58,8 @@ function header(report: Report, style: Style): string[] {
   const rev = report.revision === 'HEAD' ? '' : ` (${safe(report.revision)})`;
   return [
     `${style.paint('bold', safe(report.repository.name))}${scope} @ ${report.head.slice(0, 12)}${rev} · ${count(report.totals.commits)} commits · ${count(report.totals.files)} files · ${count(report.totals.authors)} authors · ${report.algorithm === 'recency' ? 'recency model' : 'AVL'}`,
+    // A URL: what was analysed (docs/remote.md), without any secret.
+    ...(report.source ? [`from ${safe(report.source.url)}`] : []),
     '',
   ];
 }

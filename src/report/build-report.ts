@@ -20,6 +20,8 @@ import { TOOL_VERSION } from './version.js';
 
 export interface ReportInput {
   readonly repo: Repository;
+  /** The URL the repository was given as (docs/remote.md), without secrets. */
+  readonly source?: Report['source'];
   readonly head: string;
   readonly revision: string;
   /** Seconds since the epoch; undefined when the analysed commit has no usable date. */
@@ -109,6 +111,7 @@ export function buildReport(input: ReportInput): Report {
     schemaVersion: 1,
     tool: { name: 'busfactor', version: TOOL_VERSION },
     repository: { name: input.repo.name, scope: input.repo.scope, objectFormat: input.repo.objectFormat, shallow: input.repo.isShallow },
+    ...(input.source ? { source: input.source } : {}),
     head: input.head,
     revision: input.revision,
     headTime: isoTime(input.headTime),

@@ -12,6 +12,8 @@ export interface PeopleReport {
   readonly schemaVersion: 1;
   readonly tool: Report['tool'];
   readonly repository: Report['repository'];
+  /** A repository given as a URL: as in the report (docs/remote.md). */
+  readonly source?: Report['source'];
   /** Full id of the analysed commit. */
   readonly head: string;
   /** The revision as given (`--rev`, default `HEAD`). */
@@ -37,6 +39,7 @@ export function buildPeopleReport(report: Report, suggestions: readonly MergeSug
     schemaVersion: 1,
     tool: report.tool,
     repository: report.repository,
+    ...(report.source ? { source: report.source } : {}),
     head: report.head,
     revision: report.revision,
     referenceTime: report.referenceTime,

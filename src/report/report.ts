@@ -19,6 +19,12 @@ export interface Report {
     readonly objectFormat: string;
     readonly shallow: boolean;
   };
+  /**
+   * Present when the repository was given as a URL (docs/remote.md): the URL analysed, without any
+   * user name or password (an ssh user name stays: it is no secret). The analysis ran on the
+   * copy busfactor keeps of it.
+   */
+  readonly source?: ReportSource;
   /** Full id of the analysed commit. */
   readonly head: string;
   /** The revision as given (`--rev`, default `HEAD`). */
@@ -88,6 +94,11 @@ export interface Report {
    * a shallow clone, or a cache folder that cannot be used). No other field depends on it.
    */
   readonly cache: CacheUse;
+}
+
+/** Where a repository given as a URL came from. */
+export interface ReportSource {
+  readonly url: string;
 }
 
 /** The four stewardship activities, by key. */

@@ -31,6 +31,8 @@ export interface TrendModule {
 
 export interface Trend {
   readonly repository: Report['repository'];
+  /** A repository given as a URL: as in the report (docs/remote.md). */
+  readonly source?: Report['source'];
   readonly head: string;
   readonly algorithm: Report['algorithm'];
   /** The top modules, by name. */
@@ -122,6 +124,7 @@ export async function computeTrend(
   });
   return {
     repository: session.report.repository,
+    ...(session.report.source ? { source: session.report.source } : {}),
     head: session.head,
     algorithm: session.report.algorithm,
     modules,

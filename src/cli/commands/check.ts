@@ -10,6 +10,7 @@ import { logSafe } from '../log-line.js';
 import { createProgressLine } from '../progress.js';
 import { writeOutput } from '../write-output.js';
 import { cacheRequest } from '../cache-request.js';
+import { remoteRequest } from '../remote-request.js';
 import type { CommandInput } from './command.js';
 
 /** Where each format goes: stdout (at most one format) and files. */
@@ -61,7 +62,7 @@ export async function run(input: CommandInput): Promise<number> {
   let result: CheckResult;
   try {
     result = await runCheck({
-      analysis: { path: input.path, ...input.typed, ...(typed.config ? { configFile: typed.config } : {}), ...cacheRequest(input.typedOutput), signal: input.signal, ...(progress ? { onProgress: progress.update } : {}) },
+      analysis: { path: input.path, ...input.typed, ...(typed.config ? { configFile: typed.config } : {}), ...cacheRequest(input.typedOutput), ...remoteRequest(input.typedOutput), signal: input.signal, ...(progress ? { onProgress: progress.update } : {}) },
       flags: typed,
       writeFile: async (file, text) =>
         writeOutput(file, text).catch((error: NodeJS.ErrnoException) => {

@@ -9,6 +9,7 @@ import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { deliverOutput } from '../write-output.js';
 import { cacheRequest } from '../cache-request.js';
+import { remoteRequest } from '../remote-request.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -31,7 +32,7 @@ export async function run(input: CommandInput): Promise<number> {
   if (mailmap && (input.typedOutput.format !== undefined || output.json)) {
     throw new InputError('--mailmap prints .mailmap lines: it cannot be combined with --json or --format');
   }
-  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), signal };
+  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), ...remoteRequest(input.typedOutput), signal };
 
   const stderr = process.stderr;
   const progress = !output.quiet && stderr.isTTY ? createProgressLine(stderr) : undefined;

@@ -4,6 +4,7 @@ import { PEOPLE_OPTIONS } from '../../settings/people-options.js';
 import { CHECK_OUTPUT_OPTIONS, CHECK_POLICY_OPTIONS } from '../../settings/check-options.js';
 import { REPORT_OUTPUT_OPTIONS } from '../../settings/report-options.js';
 import { CACHE_OPTIONS } from '../../settings/cache-options.js';
+import { REMOTE_OPTIONS } from '../../settings/remote-options.js';
 import type { CommandModule } from './command.js';
 
 /** One command of the CLI: its help, its argument, its options, and its module, loaded only when it runs. */
@@ -25,15 +26,15 @@ function withoutKeys(options: Readonly<Record<string, OptionSpec>>, keys: readon
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   scan: {
     description: 'analyse a repository (default: the current directory at HEAD): on a terminal, explore it interactively; otherwise print its bus factors',
-    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), bare repository, or URL (https://, ssh://, git@host:path, git://, file://: cloned into the cache folder)', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
-    outputOptions: { ...OUTPUT_OPTIONS, ...CACHE_OPTIONS },
+    outputOptions: { ...OUTPUT_OPTIONS, ...CACHE_OPTIONS, ...REMOTE_OPTIONS },
     isDefault: true,
     load: async () => import('./scan.js'),
   },
   trend: {
     description: 'the bus factor, active bus factor and lost share of the repository and its top-level folders at regular points of its history',
-    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), bare repository, or URL (https://, ssh://, git@host:path, git://, file://: cloned into the cache folder)', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
     outputOptions: {
       format: OUTPUT_OPTIONS.format,
@@ -44,28 +45,29 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
       quiet: OUTPUT_OPTIONS.quiet,
       ...TREND_OPTIONS,
       ...CACHE_OPTIONS,
+      ...REMOTE_OPTIONS,
     },
     load: async () => import('./trend.js'),
   },
   check: {
     description: 'the CI gate: evaluate bus-factor policies (config "check" section and flags); exit 0 pass, 1 a breach, 2 bad input. Formats for CI: SARIF, JUnit, CodeClimate, Markdown, GitHub annotations',
-    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), bare repository, or URL (https://, ssh://, git@host:path, git://, file://: cloned into the cache folder)', default: '.' },
     analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['without']),
-    outputOptions: { ...CHECK_POLICY_OPTIONS, ...CHECK_OUTPUT_OPTIONS, ...CACHE_OPTIONS },
+    outputOptions: { ...CHECK_POLICY_OPTIONS, ...CHECK_OUTPUT_OPTIONS, ...CACHE_OPTIONS, ...REMOTE_OPTIONS },
     load: async () => import('./check.js'),
   },
   report: {
     description: 'the analysis as a document to attach or publish: one self-contained HTML page with an offline what-if, its PDF, Markdown (a wiki page, a pull-request comment), the modules and people tables as CSV, or the JSON report',
-    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), or bare repository', default: '.' },
+    argument: { name: '[path]', description: 'work tree, folder inside one (limits the analysis to it), bare repository, or URL (https://, ssh://, git@host:path, git://, file://: cloned into the cache folder)', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
-    outputOptions: { ...REPORT_OUTPUT_OPTIONS, ...CACHE_OPTIONS },
+    outputOptions: { ...REPORT_OUTPUT_OPTIONS, ...CACHE_OPTIONS, ...REMOTE_OPTIONS },
     load: async () => import('./report.js'),
   },
   people: {
     description: 'list everyone in the history (emails, names, commits, first and last commit, departed, bot, files authored) and suggest identities to merge; --mailmap prints them as .mailmap lines to review',
-    argument: { name: '[path]', description: 'work tree, folder inside one, or bare repository', default: '.' },
+    argument: { name: '[path]', description: 'work tree, folder inside one, bare repository, or URL (cloned into the cache folder)', default: '.' },
     analysisOptions: ANALYSIS_OPTIONS,
-    outputOptions: { format: OUTPUT_OPTIONS.format, json: OUTPUT_OPTIONS.json, output: OUTPUT_OPTIONS.output, config: OUTPUT_OPTIONS.config, color: OUTPUT_OPTIONS.color, quiet: OUTPUT_OPTIONS.quiet, ...PEOPLE_OPTIONS, ...CACHE_OPTIONS },
+    outputOptions: { format: OUTPUT_OPTIONS.format, json: OUTPUT_OPTIONS.json, output: OUTPUT_OPTIONS.output, config: OUTPUT_OPTIONS.config, color: OUTPUT_OPTIONS.color, quiet: OUTPUT_OPTIONS.quiet, ...PEOPLE_OPTIONS, ...CACHE_OPTIONS, ...REMOTE_OPTIONS },
     load: async () => import('./people.js'),
   },
   cache: {

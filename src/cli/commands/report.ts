@@ -14,6 +14,7 @@ import { computeTrend, type Trend } from '../../trend/compute-trend.js';
 import { createProgressLine } from '../progress.js';
 import { writeOutput } from '../write-output.js';
 import { cacheRequest } from '../cache-request.js';
+import { remoteRequest } from '../remote-request.js';
 import type { CommandInput } from './command.js';
 
 async function write(file: string, content: string | Uint8Array): Promise<void> {
@@ -77,7 +78,7 @@ export async function run(input: CommandInput): Promise<number> {
       path: input.path,
       ...input.typed,
       ...(typed.config ? { configFile: typed.config } : {}),
-      ...cacheRequest(input.typedOutput),
+      ...cacheRequest(input.typedOutput), ...remoteRequest(input.typedOutput),
       signal: input.signal,
       ...(progress ? { onProgress: progress.update } : {}),
       ...(wantsTrend ? { keepFacts: true } : {}),

@@ -12,6 +12,8 @@ import { createProgressLine } from '../progress.js';
 import { EXIT_INTERRUPTED, reportError } from '../report-error.js';
 import { deliverOutput } from '../write-output.js';
 import { cacheRequest } from '../cache-request.js';
+import { remoteRequest } from '../remote-request.js';
+import { displayTarget } from '../../remote/parse-url.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -21,7 +23,7 @@ import type { CommandInput } from './command.js';
 export async function run(input: CommandInput): Promise<number> {
   const { output, signal } = input;
   const format = formatOf(output);
-  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), signal };
+  const options: AnalyzeOptions = { path: input.path, ...input.typed, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), ...remoteRequest(input.typedOutput), signal };
   const terminal = { stdin: process.stdin, stdout: process.stdout, env: process.env };
   if (shouldOpenExplorer({ ...output, formatGiven: input.typedOutput.format !== undefined || output.json }, terminal)) {
     return explore(input.path, output, { ...options, defaults: EXPLORER_DEFAULTS }, signal);
@@ -68,7 +70,8 @@ async function explore(path: string, output: OutputOptionValues, options: Analyz
       const exitCode = reportError(error, (text) => (message += text));
       return { message: message.trimEnd(), exitCode };
     },
-    title: sanitizeForTerminal(path),
+    // A URL is shown without its user name and password.
+    title: sanitizeForTerminal(displayTarget(path)),
     color: shouldColor(process.stdout, output.color),
     signal,
   });

@@ -11,6 +11,7 @@ import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { deliverOutput } from '../write-output.js';
 import { cacheRequest } from '../cache-request.js';
+import { remoteRequest } from '../remote-request.js';
 import type { CommandInput } from './command.js';
 
 /**
@@ -23,7 +24,7 @@ export async function run(input: CommandInput): Promise<number> {
   const request = trendRequest(input.typedOutput);
   const format = formatOf(output);
   // Line ownership plays no part in a trend: it is never computed for one (it would cost 3–15×).
-  const options: AnalyzeOptions = { path: input.path, ...input.typed, lines: false, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), signal, keepFacts: true };
+  const options: AnalyzeOptions = { path: input.path, ...input.typed, lines: false, ...(output.config ? { configFile: output.config } : {}), ...cacheRequest(input.typedOutput), ...remoteRequest(input.typedOutput), signal, keepFacts: true };
 
   const stderr = process.stderr;
   const progress = !output.quiet && stderr.isTTY ? createProgressLine(stderr) : undefined;
@@ -69,6 +70,7 @@ export function trendJson(trend: Trend): string {
     schemaVersion: 1,
     tool: { name: 'busfactor', version: TOOL_VERSION },
     repository: trend.repository,
+    ...(trend.source ? { source: trend.source } : {}),
     head: trend.head,
     algorithm: trend.algorithm,
     points: trend.points.map((point) => ({

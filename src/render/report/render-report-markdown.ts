@@ -123,7 +123,7 @@ function header(report: Report, title: string): string[] {
   return [
     `# ${text(title, 200)}`,
     '',
-    `Repository **${text(report.repository.name)}**${scope} at commit \`${commit}\`${revision} of ${date(report.headTime)}, ${ALGORITHMS[report.algorithm]}.`,
+    `Repository **${text(report.repository.name)}**${report.source ? ` (${text(report.source.url)})` : ''}${scope} at commit \`${commit}\`${revision} of ${date(report.headTime)}, ${ALGORITHMS[report.algorithm]}.`,
   ];
 }
 

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { walkedCommits, type Progress } from '../../analyze.js';
-import { commitProgress } from '../../format.js';
+import { commitProgress, transferAction, transferStage } from '../../format.js';
 import { bar, type Segment } from '../model/cells.js';
 import { Line } from './Line.js';
 
@@ -13,6 +13,7 @@ export interface Props {
 }
 
 const PHASE: Readonly<Record<Progress['phase'], string>> = {
+  fetching: 'fetching the repository',
   opening: 'opening the repository',
   history: 'scanning history',
   authorship: 'computing authorship',
@@ -24,9 +25,15 @@ const PHASE: Readonly<Record<Progress['phase'], string>> = {
 export function LoadingScreen({ title, progress, width }: Props) {
   const phase = PHASE[progress?.phase ?? 'opening'];
   const walked = progress && walkedCommits(progress);
-  const share = walked?.total ? Math.min(1, walked.done / walked.total) : 0;
-  const status = walked ? `${phase} · ${commitProgress(walked.done, walked.total)}` : `${phase}…`;
-  const meter: Segment[] = walked?.total ? [{ text: bar(share, Math.max(10, Math.min(50, width - 4))), color: 'cyan' }] : [];
+  const transfer = progress?.phase === 'fetching' ? progress.transfer : undefined;
+  // A clone or fetch: git's own stage and percentage (the URL is the title already).
+  const share = walked?.total ? Math.min(1, walked.done / walked.total) : transfer?.progress ? Math.min(1, transfer.progress.percent / 100) : 0;
+  const status = walked
+    ? `${phase} · ${commitProgress(walked.done, walked.total)}`
+    : transfer
+      ? `${transferAction(transfer.action)}${transfer.progress ? ` · ${transferStage(transfer.progress)}` : '…'}`
+      : `${phase}…`;
+  const meter: Segment[] = walked?.total || transfer?.progress ? [{ text: bar(share, Math.max(10, Math.min(50, width - 4))), color: 'cyan' }] : [];
   return (
     <Box flexDirection="column">
       <Line segments={[{ text: 'busfactor', bold: true, color: 'cyan' }, { text: ` · ${title}` }]} width={width} />

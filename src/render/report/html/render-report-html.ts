@@ -59,7 +59,7 @@ export function renderReportHtml(context: ReportContext): string {
 <body>
 <header>
 <h1>${e(title)}</h1>
-<p class="subtitle">Repository <strong>${e(report.repository.name)}</strong>${report.repository.scope ? `, folder <code>${e(report.repository.scope)}</code>` : ''} at commit <code>${commit}</code>${report.revision === 'HEAD' ? '' : ` (${e(report.revision)})`} of ${e(day(report.headTime))} · made ${e(generatedAt.slice(0, 10))} by busfactor ${e(report.tool.version)}</p>
+<p class="subtitle">Repository <strong>${e(report.repository.name)}</strong>${report.source ? ` (<code>${e(report.source.url)}</code>)` : ''}${report.repository.scope ? `, folder <code>${e(report.repository.scope)}</code>` : ''} at commit <code>${commit}</code>${report.revision === 'HEAD' ? '' : ` (${e(report.revision)})`} of ${e(day(report.headTime))} · made ${e(generatedAt.slice(0, 10))} by busfactor ${e(report.tool.version)}</p>
 </header>
 <main>
 <noscript><p>This page draws its figures, treemap and tables with its own script, which is off. The method below is readable without it; <code>busfactor report --format md</code> writes the same report as text.</p></noscript>
