@@ -73,7 +73,8 @@ export function createProgressLine(stream: NodeJS.WriteStream): { update: (progr
       }
       if (progress.phase !== 'done' && now - last < 100 && shown) return;
       last = now;
-      const width = Math.max(10, (stream.columns ?? 80) - 1);
+      // A terminal that reports 0 columns (some CI pseudo-terminals) is taken as 80 wide.
+      const width = Math.max(10, (stream.columns || 80) - 1);
       stream.write(`\r\x1b[2K${formatProgress(progress, now - phaseStart).slice(0, width)}`);
       shown = true;
     },

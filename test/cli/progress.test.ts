@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../src/analyze.js';
-import { formatEta, formatProgress } from '../../src/cli/progress.js';
+import { createProgressLine, formatEta, formatProgress } from '../../src/cli/progress.js';
 
 const at = (progress: Partial<Progress>): Progress => ({ phase: 'history', commits: 0, totalCommits: undefined, ...progress });
 
@@ -19,5 +19,12 @@ describe('progress line', () => {
     expect(formatProgress(replay, 1_000)).toBe('busfactor: line ownership · 40,000 / 80,000 commits (50%)');
     expect(formatEta(10_000, 80_000, 20_000)).toBe(' · about 2 min left');
     expect(formatEta(0, 80_000, 20_000)).toBe('');
+  });
+
+  it('draws the whole line on a terminal that reports 0 columns (taken as 80 wide)', () => {
+    let written = '';
+    const stream = { columns: 0, write: (text: string) => ((written += text), true) } as unknown as NodeJS.WriteStream;
+    createProgressLine(stream).update(at({ commits: 12_000 }));
+    expect(written).toBe('\r\x1b[2Kbusfactor: scanning history · 12,000 commits');
   });
 });
