@@ -23,6 +23,7 @@ export type WarningCode =
   | 'no-recent-data'
   | 'trend-range'
   | 'tags-unreadable'
+  | 'engine-isomorphic-git'
   | 'policy-unmatched'
   | 'rule-skipped'
   | 'changed-since-merge-base'

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { analyzeSession, type AnalyzeOptions } from '../analyze.js';
 import { InputError } from '../errors.js';
-import { openRepository } from '../git/repo.js';
+import { requireGit } from '../engine/needs-git.js';
+import { openRepository } from '../engine/open-repository.js';
 import type { Report } from '../report/report.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { CheckPolicyValues } from '../settings/check-options.js';
@@ -41,7 +42,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
   // The flags alone, validated before the analysis (a bad --max-drift fails at once).
   resolvePolicy({}, flags);
-  const repo = await openRepository(options.analysis.path, options.analysis.signal);
+  const repo = await openRepository(options.analysis.path, { signal: options.analysis.signal, engine: options.analysis.engine });
+  // Pull-request mode compares trees and logs a range with git itself (check/changed-files.ts).
+  if (flags.changedSince) requireGit(repo, '--changed-since');
   if (repo.isShallow && !flags.allowShallow) throw new InputError(SHALLOW);
   const baselineFile = flags.baseline ? path.resolve(flags.baseline) : undefined;
   // --update-baseline rewrites the file whatever it holds (an old version, a broken one): not read.
