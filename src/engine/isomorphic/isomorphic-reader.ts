@@ -94,7 +94,7 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
   return {
     engine: 'isomorphic-git',
     version: async () => `isomorphic-git ${git.version()}`,
-    resolveCommit: (revision) => resolveRevision(store, location, revision, async (oid) => (await commits.read(oid)).walkParents),
+    resolveCommit: (revision) => resolveRevision(store, location, revision, (oid) => commits.read(oid)),
     countCommits: async (head, since, signal) => {
       const all = await ancestorsOfCommit(head, signal);
       if (!since) return all.size;

@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat, open, readdir, readlink, stat } from 'node:fs/promises';
 
 /** Thrown by every write: isomorphic-git is given no way to change the analysed repository. */
@@ -12,7 +13,6 @@ function refuseWrite(): Promise<never> {
  * opened non-blocking, then checked.
  */
 async function readRegularFile(file: string, options?: BufferEncoding | { readonly encoding?: BufferEncoding | null }): Promise<Buffer | string> {
-  if (file === undefined) throw Object.assign(new Error('no path'), { code: 'ENOENT' });
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
@@ -25,25 +25,64 @@ async function readRegularFile(file: string, options?: BufferEncoding | { readon
   }
 }
 
+/** A loose object's path: `objects/<2 hex>/<38 hex>`. */
+const LOOSE_OBJECT = /^(.*\/objects\/[0-9a-f]{2})\/([0-9a-f]{38})$/;
+
+function memoise<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let found = cache.get(key);
+  if (!found) {
+    found = load();
+    cache.set(key, found);
+  }
+  return found;
+}
+
 /**
  * The file system isomorphic-git is given (docs/engine.md, "Nothing written"): reads only, and no
  * read that could hang. Its write methods all fail, so whatever isomorphic-git might try — an
  * index, a cache, a lock — never reaches the repository; `test/engine/` also fingerprints the git
  * folder before and after a run.
+ *
+ * isomorphic-git stats the git dir, lists the pack folder and tries the loose object's file on every
+ * object it reads: folder listings and stats are remembered for the run (the repository is read, not
+ * watched), and a loose object its folder's listing does not name fails at once, without a system
+ * call — most of the scan's time otherwise.
  */
-export const readOnlyFs = {
-  promises: {
-    readFile: readRegularFile,
-    stat,
-    lstat,
-    readdir,
-    readlink,
-    writeFile: refuseWrite,
-    mkdir: refuseWrite,
-    rmdir: refuseWrite,
-    rm: refuseWrite,
-    unlink: refuseWrite,
-    symlink: refuseWrite,
-    cp: refuseWrite,
-  },
-};
+export function createReadOnlyFs() {
+  const listings = new Map<string, Promise<string[]>>();
+  const stats = new Map<string, Promise<Stats>>();
+  const lstats = new Map<string, Promise<Stats>>();
+  // isomorphic-git wraps the file system again on every call and probes it with `readFile()` (no
+  // path) to see whether it returns promises: one settled answer, not a new error each time.
+  const probe = Promise.reject(Object.assign(new Error('no path'), { code: 'ENOENT' }));
+  probe.catch(() => {});
+  const readFile = (file: string, options?: BufferEncoding | { readonly encoding?: BufferEncoding | null }): Promise<Buffer | string> =>
+    file === undefined ? probe : readObjectFile(file, options);
+  const readObjectFile = async (file: string, options?: BufferEncoding | { readonly encoding?: BufferEncoding | null }) => {
+    const loose = typeof file === 'string' ? LOOSE_OBJECT.exec(file) : null;
+    if (loose) {
+      const names = await memoise(listings, loose[1] as string, () => readdir(loose[1] as string)).catch(() => [] as string[]);
+      if (!names.includes(loose[2] as string)) throw Object.assign(new Error(`${file}: no such file`), { code: 'ENOENT' });
+    }
+    return readRegularFile(file, options);
+  };
+  return {
+    promises: {
+      readFile,
+      stat: (file: string) => memoise(stats, file, () => stat(file)),
+      lstat: (file: string) => memoise(lstats, file, () => lstat(file)),
+      readdir: (folder: string) => memoise(listings, folder, () => readdir(folder)),
+      readlink,
+      writeFile: refuseWrite,
+      mkdir: refuseWrite,
+      rmdir: refuseWrite,
+      rm: refuseWrite,
+      unlink: refuseWrite,
+      symlink: refuseWrite,
+      cp: refuseWrite,
+    },
+  };
+}
+
+/** One for the whole run: isomorphic-git's calls outside the object store (refs, config) share it. */
+export const readOnlyFs = createReadOnlyFs();

@@ -2,7 +2,7 @@ import git from 'isomorphic-git';
 import { InputError } from '../../errors.js';
 import type { ObjectStore } from './object-store.js';
 import { damaged } from './object-store.js';
-import { parseCommit, parseTag } from './parse-objects.js';
+import { parseTag } from './parse-objects.js';
 import { readOnlyFs } from './read-only-fs.js';
 import { readSmallFile } from './safe-read.js';
 
@@ -12,9 +12,9 @@ export interface RefLocation {
   readonly privateGitdir: string;
 }
 
-/** `<name>` then any of `~N`, `^N`, `^{commit}`, `^{}` (git rev-parse's suffixes the engine understands). */
-const REVISION = /^([^~^:@]+|@|HEAD)((?:~[0-9]*|\^[0-9]*|\^\{(?:commit|)\})*)$/;
-const SUFFIX = /~([0-9]*)|\^\{(commit|)\}|\^([0-9]*)/g;
+/** `<name>` then any of `~N`, `^N`, `^{type}`, `^{}` (git rev-parse's suffixes the engine understands). */
+const REVISION = /^([^~^:@]+|@|HEAD)((?:~[0-9]*|\^[0-9]*|\^\{(?:commit|tree|blob|tag|object|)\})*)$/;
+const SUFFIX = /~([0-9]*)|\^\{(commit|tree|blob|tag|object|)\}|\^([0-9]*)/g;
 
 function unknownRevision(revision: string): InputError {
   return new InputError(`unknown revision: ${revision}`, { hint: 'give a commit, branch or tag that exists in this repository' });
@@ -68,40 +68,59 @@ async function peel(store: ObjectStore, oid: string, revision: string): Promise<
   throw damaged(`${revision}: a chain of tags too long to follow`);
 }
 
+async function typeOf(store: ObjectStore, oid: string, revision: string): Promise<string> {
+  const object = await store.read(oid);
+  if (!object) throw damaged(`${revision} points to ${oid}, which cannot be read`);
+  return object.type;
+}
+
 /**
  * `git rev-parse --verify <revision>^{commit}` without git: a branch, tag, `HEAD`, a full or
- * abbreviated id, followed by `~N`, `^N`, `^{commit}`. Other syntax (`@{…}`, `:/text`, ranges)
- * needs git and says so.
+ * abbreviated id, followed by `~N`, `^N`, `^{type}`, `^{}`. Other syntax (`@{…}`, `:/text`,
+ * `<rev>:<path>`, ranges) needs git and says so. The messages are the git engine's (git/repo.ts).
  */
-export async function resolveRevision(store: ObjectStore, refs: RefLocation, revision: string, parentsOf: (oid: string) => Promise<readonly string[]>): Promise<string> {
+export async function resolveRevision(store: ObjectStore, refs: RefLocation, revision: string, commitOf: (oid: string) => Promise<{ readonly tree: string; readonly walkParents: readonly string[] }>): Promise<string> {
   const match = REVISION.exec(revision);
   if (!match) {
-    throw new InputError(`revision ${revision}: only a branch, tag, commit id or HEAD, with ~N or ^N, can be read without git`, { hint: 'install git for other revision syntax' });
+    throw new InputError(`revision ${revision}: only a branch, tag, commit id or HEAD, with ~N, ^N or ^{type}, can be read without git`, { hint: 'install git for other revision syntax' });
   }
-  const named = await resolveName(match[1] as string, refs, revision);
+  let oid = await resolveName(match[1] as string, refs, revision);
   // A full id "resolves" whether or not the object exists: a mistyped one is unknown, not damage.
-  if (named === match[1] && !(await store.read(named))) throw unknownRevision(revision);
-  let { oid, type } = await peel(store, named, revision);
+  if (oid === match[1] && !(await store.read(oid))) throw unknownRevision(revision);
   for (const suffix of (match[2] as string).matchAll(SUFFIX)) {
-    if (type !== 'commit') throw new InputError(`not a commit: ${revision} is a ${type}`, { hint: 'give a commit, branch or tag' });
-    if (suffix[2] !== undefined) continue; // ^{commit} / ^{}: peeled already
-    const tilde = suffix[1] !== undefined;
-    const count = Number((tilde ? suffix[1] : suffix[3]) || (tilde ? '1' : '1'));
-    if (tilde) {
-      for (let i = 0; i < count; i += 1) {
-        const parents = await parentsOf(oid);
-        if (parents.length === 0) throw unknownRevision(revision);
-        oid = parents[0] as string;
+    const peeled = await peel(store, oid, revision);
+    const wanted = suffix[2];
+    if (wanted === undefined) {
+      // ~N, ^N: parents of a commit.
+      if (peeled.type !== 'commit') throw unknownRevision(revision);
+      const tilde = suffix[1] !== undefined;
+      const count = Number((tilde ? suffix[1] : suffix[3]) || '1');
+      oid = peeled.oid;
+      if (tilde) {
+        for (let i = 0; i < count; i += 1) {
+          const parent = (await commitOf(oid)).walkParents[0];
+          if (parent === undefined) throw unknownRevision(revision);
+          oid = parent;
+        }
+      } else if (count > 0) {
+        const parent = (await commitOf(oid)).walkParents[count - 1];
+        if (parent === undefined) throw unknownRevision(revision);
+        oid = parent;
       }
-    } else if (count > 0) {
-      const parents = await parentsOf(oid);
-      if (parents.length < count) throw unknownRevision(revision);
-      oid = parents[count - 1] as string;
+    } else if (wanted === '' || wanted === 'object') {
+      if (wanted === '') oid = peeled.oid;
+    } else if (wanted === 'tag') {
+      if ((await typeOf(store, oid, revision)) !== 'tag') throw unknownRevision(revision);
+    } else if (wanted === 'tree') {
+      if (peeled.type === 'commit') oid = (await commitOf(peeled.oid)).tree;
+      else if (peeled.type === 'tree') oid = peeled.oid;
+      else throw unknownRevision(revision);
+    } else {
+      if (peeled.type !== wanted) throw unknownRevision(revision);
+      oid = peeled.oid;
     }
   }
-  if (type !== 'commit') throw new InputError(`not a commit: ${revision} is a ${type}`, { hint: 'give a commit, branch or tag' });
-  const content = await store.read(oid);
-  if (!content) throw damaged(`${revision} points to ${oid}, which cannot be read`);
-  parseCommit(content.content);
-  return oid;
+  const peeled = await peel(store, oid, revision);
+  if (peeled.type === 'commit') return peeled.oid;
+  throw new InputError(`not a commit: ${revision} is a ${await typeOf(store, oid, revision)}`, { hint: 'give a commit, branch or tag' });
 }
