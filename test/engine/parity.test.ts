@@ -61,8 +61,10 @@ describe('the isomorphic-git engine gives git\'s report', () => {
     const bob = report.people.find((person) => person.name === 'Bob Baker');
     expect(bob?.emails).toEqual(['bob@example.com']);
     expect(bob?.filesAuthored).toBe(3);
-    // Trailers: Erin's review of Carol's commit (unfolded) and Carol's after a `---` line.
-    expect(report.stewardship.review.events).toBe(2);
+    // Trailers: Erin's review of Carol's commit (folded over two lines), Carol's of Erin's after a
+    // `---` line, Alice's sign-off of Dave's patch; Dave's own sign-off is the author's: not counted.
+    expect(report.stewardship.review.events).toBe(3);
+    expect(report.stewardship.review.kinds).toEqual({ reviewed: 2, acked: 0, tested: 0, signedOff: 1 });
     expect(report.stewardship.releases.releases).toBe(2);
     expect(report.stewardship.integration.merges).toBe(1);
     expect(report.stewardship.integration.landed).toBe(1);
@@ -78,6 +80,20 @@ describe('the isomorphic-git engine gives git\'s report', () => {
     expectSameReports([bare, '--rev', 'v1.0.0']);
     expectSameReports([bare, '--rev', 'HEAD~2']);
     expectSameReports([path.join(repo.dir, 'packages')]);
+  });
+
+  it('in a linked worktree and in a shallow clone', () => {
+    const repo = build(ENGINE_HISTORY);
+    const worktree = `${repo.dir}-worktree`;
+    repo.git(['worktree', 'add', '-q', '-b', 'elsewhere', worktree, 'v1.0.0']);
+    built.push({ ...repo, dir: worktree, remove: () => execFileSync('rm', ['-rf', worktree]) } as BuiltRepo);
+    expectSameReports([worktree]);
+    const shallow = `${repo.dir}-shallow`;
+    execFileSync('git', ['clone', '-q', '--depth', '3', `file://${repo.dir}`, shallow], { env: isolatedGitEnv() });
+    built.push({ ...repo, dir: shallow, remove: () => execFileSync('rm', ['-rf', shallow]) } as BuiltRepo);
+    const report = expectSameReports([shallow]);
+    expect(report.repository.shallow).toBe(true);
+    expect(report.totals.commits).toBeLessThan(11);
   });
 
   it('with co-authors credited, the recency model, bots, all text and what-if', () => {

@@ -8,9 +8,13 @@ import { readOnlyFs } from './read-only-fs.js';
 import { readSmallFile } from './safe-read.js';
 import { userConfigValue } from './user-config.js';
 
-/** A folder git would take for a git dir (setup.c is_git_directory): HEAD, objects/ and refs/. */
+/**
+ * A folder git would take for a git dir (setup.c is_git_directory): HEAD, and objects/ and refs/
+ * there or in its `commondir` (a linked worktree's git dir keeps them in the main one).
+ */
 async function isGitDir(folder: string): Promise<boolean> {
-  const [head, objects, refs] = await Promise.all(['HEAD', 'objects', 'refs'].map((name) => stat(path.join(folder, name)).catch(() => undefined)));
+  const common = await commonDir(folder);
+  const [head, objects, refs] = await Promise.all([path.join(folder, 'HEAD'), path.join(common, 'objects'), path.join(common, 'refs')].map((file) => stat(file).catch(() => undefined)));
   return Boolean(head?.isFile() && objects?.isDirectory() && refs?.isDirectory());
 }
 
