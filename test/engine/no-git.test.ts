@@ -69,6 +69,19 @@ describe('what needs git says so (docs/engine.md)', () => {
     expect(runWithoutGit(['check', repo.dir, '--min', '3', '--no-cache']).code).toBe(1);
   });
 
+  it('what isomorphic-git cannot read: a sha256 repository, borrowed objects — exit 2 and one line', () => {
+    const sha256 = buildRepo(TEAM_HISTORY, { objectFormat: 'sha256', parent });
+    built.push(sha256);
+    const refused = runWithoutGit([sha256.dir, '--json']);
+    expect(refused.code).toBe(2);
+    expect(oneLine(refused.stderr)).toBe('busfactor: error: the repository uses sha256 object ids, which the isomorphic-git engine cannot read (install git to analyse it)');
+    const shared = path.join(parent, 'shared');
+    execFileSync('git', ['clone', '-q', '--shared', repo.dir, shared], { env: isolatedGitEnv() });
+    const borrowed = runWithoutGit([shared, '--json']);
+    expect(borrowed.code).toBe(2);
+    expect(oneLine(borrowed.stderr)).toMatch(/^busfactor: error: the repository borrows objects from another one/);
+  });
+
   it('a bad --engine is refused like any bad choice', () => {
     const result = runCli([repo.dir, '--engine', 'libgit2']);
     expect(result.code).toBe(2);

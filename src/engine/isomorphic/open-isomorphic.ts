@@ -89,6 +89,11 @@ export async function openIsomorphicRepository(target: string, _signal?: AbortSi
   if (objectFormat !== 'sha1') {
     throw new InputError(`the repository uses ${objectFormat} object ids, which the isomorphic-git engine cannot read`, { hint: 'install git to analyse it' });
   }
+  // isomorphic-git reads this repository's own object folder only.
+  const alternates = (await readSmallFile(path.join(found.commonDir, 'objects', 'info', 'alternates'), { noFollow: false }))?.toString('utf8').trim();
+  if (alternates) {
+    throw new InputError('the repository borrows objects from another one (objects/info/alternates: a --shared or --reference clone), which the isomorphic-git engine cannot read', { hint: 'install git to analyse it, or clone it without --shared' });
+  }
   const bareSetting = await configValue(found.commonDir, 'core.bare');
   // A git dir given directly is bare unless its config says otherwise (git guesses the same).
   const isBare = found.workTree === undefined && bareSetting !== 'false';

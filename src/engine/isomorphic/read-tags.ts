@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import git from 'isomorphic-git';
 import { RepositoryReadError } from '../../errors.js';
 import { parseEpochSeconds } from '../../history/parse-log.js';
@@ -5,6 +7,39 @@ import type { Signature, TagRecord } from '../../stewardship/read-tags.js';
 import type { ObjectStore } from './object-store.js';
 import { parseTag } from './parse-objects.js';
 import { readOnlyFs } from './read-only-fs.js';
+import { readSmallFile } from './safe-read.js';
+
+/**
+ * Every ref below refs/tags/ and what it names, as git reads them: `packed-refs` (peeled `^` lines
+ * skipped), then the loose ref files, which win. Read once: isomorphic-git would parse
+ * `packed-refs` again for every tag.
+ */
+async function tagRefs(gitdir: string): Promise<Map<string, string>> {
+  const refs = new Map<string, string>();
+  const packed = (await readSmallFile(path.join(gitdir, 'packed-refs'), { noFollow: false }))?.toString('utf8') ?? '';
+  for (const line of packed.split('\n')) {
+    const match = /^([0-9a-f]{40}) refs\/tags\/(.+)$/.exec(line);
+    if (match) refs.set(match[2] as string, match[1] as string);
+  }
+  const walk = async (folder: string, prefix: string) => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(folder, entry.name), `${name}/`);
+      else if (entry.isFile()) {
+        const value = (await readSmallFile(path.join(folder, entry.name), { noFollow: false, maxBytes: 4096 }))?.toString('utf8').trim() ?? '';
+        if (/^[0-9a-f]{40}$/.test(value)) refs.set(name, value);
+        else if (value.startsWith('ref:')) {
+          // A symbolic tag ref, rare: isomorphic-git follows it.
+          const target = await git.resolveRef({ fs: readOnlyFs, gitdir, ref: `refs/tags/${name}` }).catch(() => undefined);
+          if (target) refs.set(name, target);
+        }
+      }
+    }
+  };
+  await walk(path.join(gitdir, 'refs', 'tags'), '');
+  return refs;
+}
 
 /** The first header line starting with `key ` (ref-filter.c find_wholine), as text. */
 function headerLine(content: Buffer, key: string): string | undefined {
@@ -36,16 +71,11 @@ function signature(line: string | undefined): Signature | undefined {
  * a tagged commit. A tag whose objects cannot be read makes the whole list unreadable, as in git.
  */
 export async function readTagsWithoutGit(store: ObjectStore, gitdir: string): Promise<TagRecord[]> {
-  const names = await git.listTags({ fs: readOnlyFs, gitdir });
-  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const refs = await tagRefs(gitdir);
+  const names = [...refs.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const tags: TagRecord[] = [];
   for (const name of names) {
-    let oid: string;
-    try {
-      oid = await git.resolveRef({ fs: readOnlyFs, gitdir, ref: `refs/tags/${name}` });
-    } catch (error) {
-      throw new RepositoryReadError(`tag ${name} cannot be resolved (${(error as Error).message})`);
-    }
+    const oid = refs.get(name) as string;
     const object = await store.read(oid);
     if (!object) throw new RepositoryReadError(`tag ${name} points to ${oid}, which is missing`);
     const commitPeople = async (commit: string, type: string) => {
