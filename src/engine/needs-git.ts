@@ -8,6 +8,6 @@ import type { Repository } from '../git/repo.js';
 export function requireGit(repo: Repository, feature: string): void {
   if (repo.reader.engine === 'git') return;
   throw new InputError(`${feature} needs git, and this run uses the isomorphic-git engine (no git executable on PATH, or --engine isomorphic-git)`, {
-    hint: 'install git (Debian, Ubuntu: apt-get install git), or run without it',
+    hint: 'install git to use it (Debian, Ubuntu: apt-get install git)',
   });
 }

@@ -41,8 +41,10 @@ function expectSameReports(args: readonly string[]): ReturnType<typeof jsonOf> {
   expect(withGit.settings.engine).toBe('git');
   expect(withoutGit.settings.engine).toBe('isomorphic-git');
   expect(withoutGit.settings.renames).toBe('exact');
-  // The same warnings, and the engine's own first.
-  expect(withoutGit.warnings.map((warning) => warning.code)).toEqual(['engine-isomorphic-git', ...withGit.warnings.map((warning) => warning.code)]);
+  // The same warnings, and the engine's own.
+  const codes = (report: ReturnType<typeof jsonOf>) => report.warnings.map((warning) => warning.code);
+  expect(codes(withoutGit).filter((code) => code !== 'engine-isomorphic-git')).toEqual(codes(withGit));
+  expect(codes(withoutGit)).toContain('engine-isomorphic-git');
   return withoutGit;
 }
 

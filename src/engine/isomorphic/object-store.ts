@@ -29,7 +29,7 @@ export class ObjectStore {
   /** isomorphic-git's own memo (pack indexes, packs), reused across calls. */
   private readonly cache: object = {};
   private readonly parsed = new Map<string, unknown>();
-  private readonly fs = createReadOnlyFs();
+  private readonly fs = createReadOnlyFs({ remember: true });
   private readonly packs: PackReader;
 
   constructor(readonly gitdir: string) {

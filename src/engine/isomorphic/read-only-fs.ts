@@ -44,11 +44,12 @@ function memoise<T>(cache: Map<string, Promise<T>>, key: string, load: () => Pro
  * folder before and after a run.
  *
  * isomorphic-git stats the git dir, lists the pack folder and tries the loose object's file on every
- * object it reads: folder listings and stats are remembered for the run (the repository is read, not
- * watched), and a loose object its folder's listing does not name fails at once, without a system
- * call — most of the scan's time otherwise.
+ * object it reads: with `remember`, folder listings and stats are kept for the life of the object
+ * store that asks (one opened repository: it is read, not watched), and a loose object its folder's
+ * listing does not name fails at once, without a system call.
  */
-export function createReadOnlyFs() {
+export function createReadOnlyFs(options: { readonly remember: boolean } = { remember: false }) {
+  const { remember } = options;
   const listings = new Map<string, Promise<string[]>>();
   const stats = new Map<string, Promise<Stats>>();
   const lstats = new Map<string, Promise<Stats>>();
@@ -59,7 +60,7 @@ export function createReadOnlyFs() {
   const readFile = (file: string, options?: BufferEncoding | { readonly encoding?: BufferEncoding | null }): Promise<Buffer | string> =>
     file === undefined ? probe : readObjectFile(file, options);
   const readObjectFile = async (file: string, options?: BufferEncoding | { readonly encoding?: BufferEncoding | null }) => {
-    const loose = typeof file === 'string' ? LOOSE_OBJECT.exec(file) : null;
+    const loose = remember && typeof file === 'string' ? LOOSE_OBJECT.exec(file) : null;
     if (loose) {
       const names = await memoise(listings, loose[1] as string, () => readdir(loose[1] as string)).catch(() => [] as string[]);
       if (!names.includes(loose[2] as string)) throw Object.assign(new Error(`${file}: no such file`), { code: 'ENOENT' });
@@ -69,9 +70,9 @@ export function createReadOnlyFs() {
   return {
     promises: {
       readFile,
-      stat: (file: string) => memoise(stats, file, () => stat(file)),
-      lstat: (file: string) => memoise(lstats, file, () => lstat(file)),
-      readdir: (folder: string) => memoise(listings, folder, () => readdir(folder)),
+      stat: (file: string) => (remember ? memoise(stats, file, () => stat(file)) : stat(file)),
+      lstat: (file: string) => (remember ? memoise(lstats, file, () => lstat(file)) : lstat(file)),
+      readdir: (folder: string) => (remember ? memoise(listings, folder, () => readdir(folder)) : readdir(folder)),
       readlink,
       writeFile: refuseWrite,
       mkdir: refuseWrite,
@@ -84,5 +85,5 @@ export function createReadOnlyFs() {
   };
 }
 
-/** One for the whole run: isomorphic-git's calls outside the object store (refs, config) share it. */
+/** For isomorphic-git's calls outside the object store (refs, config): nothing remembered, refs move. */
 export const readOnlyFs = createReadOnlyFs();
