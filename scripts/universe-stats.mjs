@@ -5,7 +5,8 @@
  *
  *   node scripts/universe-stats.mjs <repo> [rev] [--all-text] [--include <glob>]... [--exclude <glob>]... [--list]
  */
-import { openRepository, resolveCommit } from '../dist/git/repo.js';
+import { openRepository } from '../dist/engine/open-repository.js';
+import { resolveCommit } from '../dist/git/repo.js';
 import { buildFileUniverse } from '../dist/files/build-file-universe.js';
 
 const args = process.argv.slice(2);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (file) => import(path.join(root, 'dist', file));
-const { openRepository, resolveCommit } = await load('git/repo.js');
+const { openRepository } = await load('engine/open-repository.js');
+const { resolveCommit } = await load('git/repo.js');
 const { buildFileUniverse } = await load('files/build-file-universe.js');
 const { replayHistory } = await load('ownership/replay-history.js');
 const { blameFile } = await load('ownership/blame-file.js');

@@ -1,6 +1,7 @@
-import { asCorruption, openRepository, resolveCommit, type Repository } from './git/repo.js';
-import { runGit } from './git/run-git.js';
-import { CancelledError, GitError, InputError } from './errors.js';
+import { asCorruption, type Repository } from './git/repo.js';
+import { applyEngine } from './engine/engine-checks.js';
+import { openRepository } from './engine/open-repository.js';
+import { CancelledError, GitError, InputError, RepositoryReadError } from './errors.js';
 import type { CoAuthorPolicy } from './history/history-pass.js';
 import type { HistoryResult } from './history/scan-with-fallback.js';
 import type { FileUniverse } from './files/types.js';
@@ -15,7 +16,7 @@ import { snapshotHistory } from './cache/history-state.js';
 import { buildFileMatcher } from './stewardship/build-files.js';
 import { classifyTags } from './stewardship/classify-tags.js';
 import { releaseTagMatcher } from './stewardship/release-names.js';
-import { readTags, type TagRecord } from './stewardship/read-tags.js';
+import type { TagRecord } from './stewardship/read-tags.js';
 import { lastActive } from './people/last-active.js';
 import type { People } from './identity/merge-identities.js';
 import { computeRecencyAuthorship } from './knowledge/recency-authorship.js';
@@ -185,7 +186,7 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
     onProgress: (action, url, transfer) => report({ phase: 'fetching', transfer: { action, url, progress: transfer } }),
   });
   report({ phase: 'opening', transfer: undefined });
-  const opened = await openRepository(target.path, signal);
+  const opened = await openRepository(target.path, { signal, ...(options.engine ? { engine: options.engine } : {}) });
   const repo = target.source ? { ...opened, name: target.source.name } : opened;
   // What the cache key needs from outside the settings (git's version, files git reads beside the
   // commit), read meanwhile.
@@ -195,9 +196,10 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   // A --config file may name the revision; the repository's own is read from it.
   const fileConfig = options.configFile ? await loadConfigFile(options.configFile) : undefined;
   const revision = options.rev ?? fileConfig?.values.rev ?? 'HEAD';
-  const head = await resolveCommit(repo, revision, signal);
+  const head = await repo.reader.resolveCommit(revision, signal);
   const config = fileConfig ?? (await loadRepositoryConfig(repo, head, warnings, signal));
-  const settings = withExplicitLists(resolveSettings(explicitSettings(options), config, warnings, options.defaults), options);
+  // The engine's warning, and line ownership refused without git (docs/engine.md).
+  const settings = applyEngine(repo, withExplicitLists(resolveSettings(explicitSettings(options), config, warnings, options.defaults), options), options.lines, warnings);
   if (repo.isShallow) {
     warnings.push({ code: 'shallow-clone', message: 'this is a shallow clone: history is truncated, so authorship and bus factors are unreliable (run git fetch --unshallow)' });
   }
@@ -205,7 +207,7 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   // (a cache hit scans nothing, an extended run only the commits since the cached one).
   const startCount = options.onProgress
     ? (since: string | undefined) => {
-        countCommits(repo, head, since, signal).then((total) => report({ totalCommits: total }), () => {});
+        repo.reader.countCommits(head, since, signal).then((total) => report({ totalCommits: total }), () => {});
       }
     : undefined;
 
@@ -330,6 +332,7 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
       include: settings.include,
       exclude: settings.exclude,
       renames: history.renames,
+      engine: repo.reader.engine,
       lines: settings.lines,
       firstParent: settings.lines && settings.firstParent,
       ignoreRevs: settings.lines && settings.ignoreRevs,
@@ -361,7 +364,7 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
 
 /** Whether objects missing from the repository cost the analysis something (renames, file contents, lines). */
 function degradedByMissingObjects(history: HistoryResult, universe: FileUniverse, ownership: LineOwnershipResult | undefined): boolean {
-  if (history.renames !== 'similarity') return true;
+  if (history.renames === 'partly-exact') return true;
   return [...universe.warnings, ...(ownership?.warnings ?? [])].some((warning) => warning.code === 'missing-objects');
 }
 
@@ -394,9 +397,9 @@ function departures(people: People, referenceTime: number | undefined, settings:
  */
 async function readTagsOrWarn(repo: Repository, warnings: Warning[], signal: AbortSignal | undefined): Promise<TagRecord[]> {
   try {
-    return await readTags(repo, signal);
+    return await repo.reader.readTags(signal);
   } catch (error) {
-    if (!(error instanceof GitError)) throw error;
+    if (!(error instanceof GitError) && !(error instanceof RepositoryReadError)) throw error;
     warnings.push({ code: 'tags-unreadable', message: `the repository's tags could not be read (${error.message}): releases are not counted` });
     return [];
   }
@@ -428,10 +431,4 @@ function explicitSettings(options: AnalyzeOptions): Partial<AnalysisOptionValues
 /** Configured modules and aliases given to `analyze()` replace the config file's. */
 function withExplicitLists(settings: Settings, options: AnalyzeOptions): Settings {
   return { ...settings, ...(options.modules ? { modules: options.modules } : {}), ...(options.aliases ? { aliases: options.aliases } : {}) };
-}
-
-/** The number of commits to scan, for the progress ETA only: at low priority, beside the scan. */
-async function countCommits(repo: Repository, head: string, since: string | undefined, signal: AbortSignal | undefined): Promise<number> {
-  const { stdout } = await runGit({ cwd: repo.cwd, args: ['rev-list', '--count', head, ...(since ? [`^${since}`] : []), '--'], signal, background: true });
-  return Number(stdout.toString('utf8').trim());
 }

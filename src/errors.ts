@@ -83,3 +83,9 @@ export function withContext<E>(error: E, where: string): E {
 export function contextOf(error: unknown): readonly string[] {
   return typeof error === 'object' && error !== null ? (contexts.get(error) ?? []) : [];
 }
+
+/**
+ * The isomorphic-git engine could not read part of the repository that the analysis can do
+ * without (its tags): a warning, as a failing git process would be (docs/engine.md).
+ */
+export class RepositoryReadError extends BusfactorError {}

@@ -24,6 +24,7 @@ export type WarningCode =
   | 'trend-range'
   | 'tags-unreadable'
   | 'unencrypted-credentials'
+  | 'engine-isomorphic-git'
   | 'policy-unmatched'
   | 'rule-skipped'
   | 'changed-since-merge-base'

@@ -181,27 +181,16 @@ export class AnalysisCache {
     entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
     const candidates = entries.slice(0, MAX_CANDIDATES);
     if (candidates.length === 0) return undefined;
-    const present = await this.commitsPresent(candidates.map((entry) => entry.head), signal);
+    const present = await this.repo.reader.commitsPresent(candidates.map((entry) => entry.head), signal);
     for (const entry of candidates) {
       if (!present.has(entry.head)) continue;
-      const { code } = await runGit({ cwd: this.repo.cwd, args: ['merge-base', '--is-ancestor', entry.head, head], okCodes: [0, 1, 128], signal });
-      if (code !== 0 || !(await accepts(entry.head))) continue;
+      if (!(await this.repo.reader.isAncestor(entry.head, head, signal)) || !(await accepts(entry.head))) continue;
       const loaded = await this.loadEntry(entry, needFacts);
       if (loaded) return { base: entry.head, ...loaded };
     }
     return undefined;
   }
 
-  /** Which of these ids name commits in this repository (another repository's heads do not). */
-  private async commitsPresent(oids: readonly string[], signal: AbortSignal | undefined): Promise<Set<string>> {
-    const { stdout } = await runGit({ cwd: this.repo.cwd, args: ['cat-file', '--batch-check=%(objectname) %(objecttype)'], input: `${oids.join('\n')}\n`, signal });
-    const present = new Set<string>();
-    for (const line of stdout.toString('latin1').split('\n')) {
-      const [oid, type] = line.split(' ');
-      if (oid && type === 'commit') present.add(oid);
-    }
-    return present;
-  }
 
   /**
    * Stores one commit's states (and facts), then evicts what is over the size limit. The states

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Repository } from '../git/repo.js';
-import { runGit } from '../git/run-git.js';
 import type { CoAuthorPolicy } from '../history/history-pass.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { Settings } from '../settings/resolve-settings.js';
@@ -40,22 +39,15 @@ async function fileFingerprint(file: string | undefined): Promise<string> {
   }
 }
 
-let gitVersion: Promise<string> | undefined;
-
-/** `git version` once per process: another git can detect renames or parse dates differently. */
-function currentGitVersion(repo: Repository, signal: AbortSignal | undefined): Promise<string> {
-  gitVersion ??= runGit({ cwd: repo.cwd, args: ['version'], signal }).then(({ stdout }) => stdout.toString('utf8').trim());
-  return gitVersion;
-}
-
 /**
- * The part of the key that comes from outside the settings: git's version and the files git reads
+ * The part of the key that comes from outside the settings: the engine and its version (`git
+ * version 2.39.5`, `isomorphic-git 1.44.19`: results of the two differ, docs/engine.md) and the files git reads
  * beside the commit — the work tree's `.mailmap` (a bare repository reads the commit's own), the
  * user's mailmap file, `info/attributes`.
  */
 export async function environmentKey(repo: Repository, signal: AbortSignal | undefined): Promise<string> {
   const [git, workTreeMailmap, userMailmap, infoAttributes] = await Promise.all([
-    currentGitVersion(repo, signal),
+    repo.reader.version(signal),
     repo.isBare ? Promise.resolve('bare') : fileFingerprint(path.join(repo.cwd, '.mailmap')),
     fileFingerprint(repo.userMailmapFile),
     fileFingerprint(path.join(repo.gitDir, 'info', 'attributes')),

@@ -3,9 +3,9 @@ import { buildFileUniverse } from '../files/build-file-universe.js';
 import type { CommitRecord } from '../history/commit-record.js';
 import type { FactStore } from '../history/fact-store.js';
 import type { FileUniverse } from '../files/types.js';
-import { commitMailmapBlob, type Repository } from '../git/repo.js';
+import type { Repository } from '../git/repo.js';
 import { createCollectors, type CollectorSettings, type HistoryCollectors } from '../history/history-collectors.js';
-import { scanWithFallback, type HistoryResult } from '../history/scan-with-fallback.js';
+import type { HistoryResult } from '../history/scan-with-fallback.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import type { Settings } from '../settings/resolve-settings.js';
 import type { AnalysisCache, CacheUse } from './analysis-cache.js';
@@ -77,7 +77,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       // Awaited below; a failure meanwhile must not go unhandled.
       universe.catch(() => {});
       input.onScan?.(ancestor.base);
-      const newer = await scanWithFallback(repo, head, collectors.pass, signal, input.onCommits, ancestor.base);
+      const newer = await repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits, since: ancestor.base });
       if (canExtend(collectors.pass, ancestor.state.history)) {
         const { remap, history } = absorbHistory(collectors, newer, ancestor.state.history, ancestor.facts);
         collectors.pass.finish();
@@ -88,7 +88,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   }
   const collectors = createCollectors(collectorSettings);
   input.onScan?.(undefined);
-  const [history, tree] = await Promise.all([scanWithFallback(repo, head, collectors.pass, signal, input.onCommits), universe ?? universeOf()]);
+  const [history, tree] = await Promise.all([repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits }), universe ?? universeOf()]);
   collectors.pass.finish();
   return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };
 }
@@ -103,8 +103,8 @@ function sameMailmapAs(repo: Repository, head: string, signal: AbortSignal | und
   if (!repo.isBare) return async () => true;
   let ours: Promise<string> | undefined;
   return async (base) => {
-    ours ??= commitMailmapBlob(repo, head, signal);
-    const [theirs, mine] = await Promise.all([commitMailmapBlob(repo, base, signal), ours]);
+    ours ??= repo.reader.mailmapBlob(head, signal);
+    const [theirs, mine] = await Promise.all([repo.reader.mailmapBlob(base, signal), ours]);
     return theirs === mine;
   };
 }

@@ -102,7 +102,7 @@ export function absorbHistory(collectors: HistoryCollectors, newer: HistoryResul
 
 /** The rename-detection outcome of both passes: the fallback's counts add up. */
 function combineHistory(newer: HistoryResult, older: HistoryResult, commits: number): HistoryResult {
-  if (newer.renames === 'similarity' && older.renames === 'similarity') return { renames: 'similarity', warnings: [] };
+  if (newer.renames === older.renames && newer.renames !== 'partly-exact') return { renames: newer.renames, warnings: [] };
   const exact = [...newer.warnings, ...older.warnings].reduce((sum, warning) => sum + (warning.code === 'rename-detection-fallback' ? (warning.count ?? 0) : 0), 0);
   return { renames: 'partly-exact', warnings: [renameFallbackWarning(exact, commits)] };
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { analyzeReport, type AnalyzeOptions } from '../analyze.js';
 import { isRemoteTarget } from '../remote/resolve-target.js';
 import { InputError } from '../errors.js';
-import { openRepository } from '../git/repo.js';
+import { requireGit } from '../engine/needs-git.js';
+import { openRepository } from '../engine/open-repository.js';
 import type { Report } from '../report/report.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { CheckPolicyValues } from '../settings/check-options.js';
@@ -43,9 +44,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   // The flags alone, validated before the analysis (a bad --max-drift fails at once).
   resolvePolicy({}, flags);
   // Before the analysis, so a shallow clone is refused at once. A URL's copy is a full clone of
-  // busfactor's own, never shallow (docs/remote.md): it is fetched by the analysis itself.
+  // busfactor's own, never shallow (docs/remote.md): it is fetched by the analysis itself, with git.
   if (!isRemoteTarget(options.analysis.path)) {
-    const repo = await openRepository(options.analysis.path, options.analysis.signal);
+    const repo = await openRepository(options.analysis.path, { signal: options.analysis.signal, engine: options.analysis.engine });
+    // Pull-request mode compares trees and logs a range with git itself (check/changed-files.ts).
+    if (flags.changedSince) requireGit(repo, '--changed-since');
     if (repo.isShallow && !flags.allowShallow) throw new InputError(SHALLOW);
   }
   const baselineFile = flags.baseline ? path.resolve(flags.baseline) : undefined;

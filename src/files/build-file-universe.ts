@@ -2,11 +2,10 @@ import { GitError } from '../errors.js';
 import type { Repository } from '../git/repo.js';
 import { warningWithPaths, type Warning } from '../warnings.js';
 import { classifyBlob, excludeByName, needsContent, type FileFacts, type Verdict } from './classify-file.js';
-import { listTree, type TreeEntry } from './list-tree.js';
+import type { TreeEntry } from './list-tree.js';
 import { compileGlobs, type PathMatcher } from './match-globs.js';
-import { readAttributes, type FileAttributes } from './read-attributes.js';
+import type { FileAttributes } from './read-attributes.js';
 import { countLines } from './count-lines.js';
-import { readBlobs } from './read-blobs.js';
 import type { ClassifiedBlob, ExclusionReason, FileUniverse, FileUniverseOptions, UniverseFile } from './types.js';
 
 /**
@@ -49,7 +48,7 @@ function isAttributesFile(entry: TreeEntry): boolean {
 async function attributesFor(repo: Repository, commit: string, tree: readonly TreeEntry[], blobs: readonly TreeEntry[], signal?: AbortSignal): Promise<{ attributes?: FileAttributes[]; warning?: Warning }> {
   if (blobs.length === 0 || !tree.some(isAttributesFile)) return {};
   try {
-    return { attributes: await readAttributes(repo, commit, blobs.map((e) => e.rawPath), signal) };
+    return { attributes: await repo.reader.readAttributes(commit, blobs.map((e) => e.rawPath), signal) };
   } catch (error) {
     // git failed, or the temporary index could not be made (a system error with a `code`).
     const isSystemError = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
@@ -76,7 +75,7 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   };
   const warnings: Warning[] = [];
 
-  const entries = await listTree(repo, commit, signal);
+  const entries = await repo.reader.listTree(commit, signal);
   const inScope = entries.filter((entry) => {
     const reason = excludeEntry(entry, repo.scope, include, exclude);
     if (reason) leaveOut(reason, entry.path, entry.size);
@@ -114,8 +113,7 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
     } else toRead.push(candidate);
   });
 
-  await readBlobs(
-    repo,
+  await repo.reader.readBlobs(
     toRead,
     (candidate, content) => {
       if (content === undefined) missing.push(candidate.path);

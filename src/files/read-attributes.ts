@@ -50,6 +50,20 @@ function toAttributes(info: ReadonlyMap<string, string>): FileAttributes {
 }
 
 /**
+ * The attributes of one path from the states an attribute stack decided (true = set, false =
+ * unset, a value), as `check-attr` would have printed them: the isomorphic-git engine's route
+ * (engine/isomorphic/attributes/).
+ */
+export function attributesFromStates(states: ReadonlyMap<string, boolean | string | null>): FileAttributes {
+  const info = new Map<string, string>();
+  for (const [name, state] of states) {
+    if (!RELEVANT.has(name) || state === null) continue;
+    info.set(name, state === true ? 'set' : state === false ? 'unset' : state);
+  }
+  return info.size === 0 ? NO_ATTRIBUTES : toAttributes(info);
+}
+
+/**
  * Reads the attributes of `paths` from the `.gitattributes` files of `commit`'s tree, not the
  * work tree. git 2.39 has no `check-attr --source`, so the tree is read into a temporary index
  * outside the repository and `check-attr --cached` answers from it (works in bare repositories;

@@ -3,9 +3,19 @@ import path from 'node:path';
 import { GitError, InputError } from '../errors.js';
 import { runGit } from './run-git.js';
 import { isPartialClone, userConfigValue } from './read-config.js';
+import type { RepositoryReader } from '../engine/repository-reader.js';
 
-/** Where a repository is and what kind it is; resolved once, then passed to every stage. */
-export interface Repository {
+/**
+ * Where a repository is and what kind it is, and the reader every stage asks for its contents
+ * (engine/repository-reader.ts: git's plumbing, or isomorphic-git without git); resolved once, by
+ * engine/open-repository.ts, then passed to every stage.
+ */
+export interface Repository extends RepositoryFacts {
+  readonly reader: RepositoryReader;
+}
+
+/** What a repository is, whichever engine found it out. */
+export interface RepositoryFacts {
   /** Directory every git command runs in: the work tree's top level, or the git dir when bare. */
   readonly cwd: string;
   /** Absolute git dir (for a linked worktree: its private git dir). */
@@ -48,8 +58,11 @@ async function revParsePath(cwd: string, option: string, signal: AbortSignal | u
   return stdout.toString('utf8').replace(/\n$/, '');
 }
 
-/** Resolves a path (work tree, subfolder, bare repository, linked worktree) to a {@link Repository}. */
-export async function openRepository(target: string, signal?: AbortSignal): Promise<Repository> {
+/**
+ * Resolves a path (work tree, subfolder, bare repository, linked worktree) to what git says the
+ * repository is; engine/open-repository.ts adds the reader.
+ */
+export async function openGitRepository(target: string, signal?: AbortSignal): Promise<RepositoryFacts> {
   const absolute = path.resolve(target);
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw new InputError(`path does not exist: ${target}`);
@@ -100,7 +113,7 @@ export async function openRepository(target: string, signal?: AbortSignal): Prom
  * through a symlink); a bare repository has none, so the analysed commit's copy is named. A mailmap
  * file comes only from the user's own config (`safety.ts` clears the repository's).
  */
-export function mailmapConfig(repo: Repository, commit: string): string[] {
+export function mailmapConfig(repo: RepositoryFacts, commit: string): string[] {
   return [
     ...(repo.userMailmapFile ? ['-c', `mailmap.file=${repo.userMailmapFile}`] : []),
     ...(repo.isBare ? ['-c', `mailmap.blob=${commit}:.mailmap`] : []),

@@ -8,7 +8,8 @@ import type { HistoryPass } from './history-pass.js';
 import { listCommits, scanHistory } from './scan-history.js';
 
 export interface HistoryResult {
-  readonly renames: 'similarity' | 'partly-exact';
+  /** `exact`: the isomorphic-git engine, which pairs only unchanged blobs (docs/engine.md). */
+  readonly renames: 'similarity' | 'partly-exact' | 'exact';
   /** The rename-detection fallback, when it was needed. */
   readonly warnings: readonly Warning[];
 }

@@ -1,4 +1,3 @@
-import { CatFileBatch } from '../git/cat-file-batch.js';
 import type { Repository } from '../git/repo.js';
 import type { Settings } from '../settings/resolve-settings.js';
 import type { Warning } from '../warnings.js';
@@ -16,7 +15,7 @@ export function createModuleContext(
   repo: Repository,
   input: { readonly files: readonly string[]; readonly blobs: ModuleContext['blobs']; readonly settings: Settings; readonly warnings: Warning[] },
 ): ModuleContext & { close(): void } {
-  let reader: CatFileBatch | undefined;
+  const reader = repo.reader.openBlobReader();
   const read = async (path: string): Promise<Buffer | undefined> => {
     const blob = input.blobs.get(path);
     if (!blob) return undefined;
@@ -24,8 +23,7 @@ export function createModuleContext(
       input.warnings.push({ code: path.endsWith('CODEOWNERS') ? 'codeowners-unreadable' : 'workspace-unreadable', message: `${path} is larger than ${MAX_MANIFEST_BYTES / 1024} KiB: not read` });
       return undefined;
     }
-    reader ??= new CatFileBatch(repo.cwd);
-    return (await reader.read(blob.oid)).content;
+    return reader.read(blob.oid);
   };
-  return { files: input.files, blobs: input.blobs, read, scope: repo.scope, settings: input.settings, warnings: input.warnings, close: () => reader?.close() };
+  return { files: input.files, blobs: input.blobs, read, scope: repo.scope, settings: input.settings, warnings: input.warnings, close: () => reader.close() };
 }

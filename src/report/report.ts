@@ -474,9 +474,12 @@ export interface ReportSettings {
   readonly exclude: readonly string[];
   /**
    * `similarity` (`-M`); `partly-exact` when some commits needed missing objects and were scanned
-   * with exact renames only (`-M100%`; the warning says how many).
+   * with exact renames only (`-M100%`; the warning says how many); `exact` for every commit under
+   * the isomorphic-git engine, which has no similarity detection (docs/engine.md).
    */
-  readonly renames: 'similarity' | 'partly-exact';
+  readonly renames: 'similarity' | 'partly-exact' | 'exact';
+  /** What read the repository (docs/engine.md): `git`, or `isomorphic-git` on a machine without it. */
+  readonly engine: 'git' | 'isomorphic-git';
   /** Line ownership ran (`--lines`). */
   readonly lines: boolean;
   /** Line ownership followed first parents only. */

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { readTreeFile } from '../git/read-tree-file.js';
 import type { Repository } from '../git/repo.js';
 import type { Warning } from '../warnings.js';
 import type { ConfigFile } from './config-schema.js';
@@ -50,7 +49,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
 export async function loadRepositoryConfig(repo: Repository, commit: string, warnings: Warning[], signal?: AbortSignal): Promise<LoadedConfig | undefined> {
   for (const name of CONFIG_FILE_NAMES) {
     const found = repo.isBare
-      ? await readTreeFile(repo, commit, name, { maxBytes: MAX_CONFIG_BYTES, signal })
+      ? await repo.reader.readTreeFile(commit, name, { maxBytes: MAX_CONFIG_BYTES, signal })
       : await readLocalFile(path.join(repo.cwd, name), { maxBytes: MAX_CONFIG_BYTES, followSymlinks: false });
     if (found.kind === 'absent') continue;
     if (found.kind === 'unusable') {

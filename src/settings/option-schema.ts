@@ -21,6 +21,9 @@ export type AlgorithmName = (typeof ALGORITHMS)[number];
 /** `--co-authors`: `auto` is `ignore` under avl and `credit` under recency. */
 export const CO_AUTHOR_POLICIES = ['auto', 'ignore', 'credit'] as const;
 
+/** `--engine`: what reads the repository (docs/engine.md); `auto` = git when it is on PATH. */
+export const ENGINE_CHOICES = ['auto', 'git', 'isomorphic-git'] as const;
+
 /** How a value is written on the command line and in the config file. */
 export type OptionType =
   /** A string (`--rev <commit>`). */
@@ -129,6 +132,14 @@ export const ANALYSIS_OPTIONS = {
     negation: { flag: '--no-ignore-revs', help: 'line ownership ignores .git-blame-ignore-revs (honoured by default when present)' },
     inConfig: true,
     help: 'line ownership honours the analysed commit\'s .git-blame-ignore-revs (the default)',
+  },
+  engine: {
+    flag: '--engine <name>',
+    type: { kind: 'choice', choices: ENGINE_CHOICES },
+    default: 'auto',
+    // Per invocation: what this machine can run is not the repository's to say (docs/engine.md).
+    inConfig: false,
+    help: 'what reads the repository: git, or isomorphic-git (no git needed: exact renames only, no --lines); auto = git when it is on PATH',
   },
 } as const satisfies Record<string, OptionSpec>;
 

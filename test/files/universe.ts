@@ -1,7 +1,8 @@
 import type { BuiltRepo } from '../../fixtures/build-repo.js';
 import { buildFileUniverse } from '../../src/files/build-file-universe.js';
 import type { FileUniverse, FileUniverseOptions } from '../../src/files/types.js';
-import { openRepository, resolveCommit } from '../../src/git/repo.js';
+import { openRepository } from '../../src/engine/open-repository.js';
+import { resolveCommit } from '../../src/git/repo.js';
 
 /** Fixed identity for commits a test makes with plain git (gitlinks, later edits). */
 export const COMMIT_ENV = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RENAME_CHAIN_HISTORY, TEAM_HISTORY } from '../../fixtures/histories.js';
-import { openRepository } from '../../src/git/repo.js';
+import { openRepository } from '../../src/engine/open-repository.js';
 import type { CommitRecord } from '../../src/history/commit-record.js';
 import { HistoryPass } from '../../src/history/history-pass.js';
 import { LineageCollector } from '../../src/history/lineage-collector.js';

@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { BuiltRepo, Step } from '../../fixtures/build-repo.js';
 import { MERGES, OCTOPUS, RENAMES, TEXT_EDGES, ignoreRevsHistory } from '../../fixtures/ownership-histories.js';
 import { MERGE_HEAVY } from '../../fixtures/ownership-random.js';
-import { openRepository } from '../../src/git/repo.js';
+import { openRepository } from '../../src/engine/open-repository.js';
 import { blameFile } from '../../src/ownership/blame-file.js';
 import { loadIgnoreRevs } from '../../src/ownership/ignore-revs.js';
 import { replayHistory } from '../../src/ownership/replay-history.js';

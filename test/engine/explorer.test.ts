@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isolatedGitEnv } from '../../fixtures/build-repo.js';
+import { CLI } from '../helpers/run-cli.js';
+import { useAcmeRepo } from '../ui/explorer-fixture.js';
+import { pathWithoutGit } from './without-git.js';
+
+/**
+ * The explorer on a machine without git: the built CLI in a real terminal (tmux), its PATH holding
+ * node only, draws the module tree, recomputes a what-if and quits cleanly, as test/ui/tmux.test.ts
+ * checks with git.
+ */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `busfactor-engine-${process.pid}`;
+const acme = useAcmeRepo();
+
+function terminalEnv(): NodeJS.ProcessEnv {
+  const env = isolatedGitEnv({ NO_COLOR: '1', PS1: '$ ', TERM: 'xterm-256color' });
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
+  delete env.FORCE_COLOR;
+  return env;
+}
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { env: terminalEnv(), encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p', '-t', 'engine');
+
+async function waitFor(accept: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const text = screen();
+    if (accept(text)) return text;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(!hasTmux)(hasTmux ? 'the explorer without git (tmux)' : 'the explorer without git: SKIPPED, tmux is not installed', () => {
+  it('opens, marks a person as leaving and quits with exit code 0', async () => {
+    const repo = acme();
+    const noGit = pathWithoutGit();
+    let socketPath: string | undefined;
+    try {
+      tmux('new-session', '-d', '-x', '100', '-y', '30', '-s', 'engine', 'bash --norc --noprofile');
+      socketPath = tmux('display-message', '-p', '-t', 'engine', '#{socket_path}').trim();
+      tmux('send-keys', '-t', 'engine', '-l', `clear; PATH=${noGit} ${process.execPath} ${CLI} ${repo}; echo "EXIT""=$?"`);
+      tmux('send-keys', '-t', 'engine', 'Enter');
+      const first = await waitFor((text) => text.includes('[Modules] People') && text.includes('top key person'), 'the explorer');
+      // The header counts the engine's warning; help (?) shows it.
+      expect(first.split('\n')[0]).toContain('1 warning (?)');
+      tmux('send-keys', '-t', 'engine', '?');
+      await waitFor((text) => text.includes('warning: read with the isomorphic-git engine'), 'the warning in the help');
+      tmux('send-keys', '-t', 'engine', 'Escape');
+      await waitFor((text) => text.includes('top key person'), 'the tree again');
+      tmux('send-keys', '-t', 'engine', 'j', 'j', 'x');
+      // test/ui/tmux.test.ts: src's top key person, Alice, leaves; the repository goes 3 → 2.
+      const whatIf = await waitFor((text) => text.includes('What-if: 1 leaving (Alice Archer)'), 'the what-if');
+      expect(whatIf).toContain('What-if: 1 leaving (Alice Archer) · bus factor 3→2 · active 2→1! · c clears');
+      tmux('send-keys', '-t', 'engine', 'q');
+      const after = await waitFor((text) => text.includes('EXIT='), 'the shell after quitting');
+      expect(after).toContain('EXIT=0');
+    } finally {
+      spawnSync('tmux', ['-L', socket, 'kill-server'], { env: terminalEnv() });
+      if (socketPath) rmSync(socketPath, { force: true });
+      rmSync(noGit, { recursive: true, force: true });
+    }
+  });
+});
