@@ -22,12 +22,17 @@ export function formatEta(done: number, total: number, elapsedMs: number): strin
  * ownership replays the history, `line ownership · 40,000 / 81,966 commits (48%) · about 1 min left`.
  */
 export function formatProgress(progress: Progress, phaseElapsedMs = 0): string {
+  return `busfactor: ${describeProgress(progress, phaseElapsedMs)}`;
+}
+
+/** The phase and commits of {@link formatProgress} without the program's name (org's display has a line per repository). */
+export function describeProgress(progress: Progress, phaseElapsedMs = 0): string {
   const label = PHASE_LABEL[progress.phase];
   const walked = walkedCommits(progress);
-  if (!walked) return `busfactor: ${label}…`;
+  if (!walked) return `${label}…`;
   // Only the replay is long enough for an estimate to help (the scan's pace varies too much).
   const eta = progress.phase === 'ownership' && walked.total ? formatEta(walked.done, walked.total, phaseElapsedMs) : '';
-  return `busfactor: ${label} · ${commitProgress(walked.done, walked.total)}${eta}`;
+  return `${label} · ${commitProgress(walked.done, walked.total)}${eta}`;
 }
 
 /**
