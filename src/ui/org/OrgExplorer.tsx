@@ -80,11 +80,11 @@ export function OrgExplorer({ view, columns, rows: terminalRows, onQuit }: Props
   const listFocused = state.focus === 'list';
   const list =
     state.view === 'people' ? (
-      <ScrollList items={view.people} cursor={state.cursors.people} height={treeHeight} width={width} focused={listFocused} itemKey={(person) => person.id} segments={(person) => personRowSegments(person, widths)} empty="nobody is a key person of any repository" />
+      <ScrollList items={view.people} cursor={state.cursors.people} height={treeHeight} width={width} focused={listFocused} itemKey={(person) => person.id} segments={(person, _i, selected) => personRowSegments(person, widths, selected)} empty="nobody is a key person of any repository" />
     ) : state.view === 'departed' ? (
-      <ScrollList items={view.departed} cursor={state.cursors.departed} height={treeHeight} width={width} focused={listFocused} itemKey={(holder) => holder.person} segments={(holder) => departedRowSegments(holder, widths)} empty="no departed person still authors files" />
+      <ScrollList items={view.departed} cursor={state.cursors.departed} height={treeHeight} width={width} focused={listFocused} itemKey={(holder) => holder.person} segments={(holder, _i, selected) => departedRowSegments(holder, widths, selected)} empty="no departed person still authors files" />
     ) : (
-      <ScrollList items={derived.rows} cursor={state.cursors.repositories} height={treeHeight} width={width} focused={listFocused} itemKey={(row) => row.key} segments={(row) => treeRowSegments(row, widths)} empty="no repository" />
+      <ScrollList items={derived.rows} cursor={state.cursors.repositories} height={treeHeight} width={width} focused={listFocused} itemKey={(row) => row.key} segments={(row, _i, selected) => treeRowSegments(row, widths, selected)} empty="no repository" />
     );
   const heading = state.view === 'people' ? peopleHeading(widths) : state.view === 'departed' ? departedHeading(widths) : treeHeading(widths);
   return (
@@ -102,7 +102,7 @@ export function OrgExplorer({ view, columns, rows: terminalRows, onQuit }: Props
           width={width}
           focused={state.focus === 'detail'}
           itemKey={(line) => line.key}
-          segments={(line) => [{ text: line.target && state.focus === 'detail' ? '› ' : '  ' }, ...line.segments]}
+          segments={(line, _i, selected) => [{ text: selected && state.focus === 'detail' ? '› ' : '  ' }, ...line.segments]}
         />
       </Box>
       <Line segments={[{ text: HINTS[state.focus === 'detail' ? 'detail' : state.view], dim: true }]} width={width} />

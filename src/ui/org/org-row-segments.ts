@@ -26,17 +26,20 @@ export function treeHeading(columns: OrgColumns): Segment[] {
   return [{ text: ` ${fit('BF', 4, 'right')} ${fit('active', 6, 'right')} ${fit('lost', 5, 'right')} ${fit('files', 7, 'right')}  ${fit('repository / module', columns.name)}  key people`, bold: true }];
 }
 
+/** The first column: `›` on the cursor's row, so it shows without colour too. */
+const cursor = (selected: boolean): string => (selected ? '›' : ' ');
+
 /** One tree row: the figures (coloured by risk, `1!` marked without colour), the name, its key people. */
-export function treeRowSegments(row: OrgTreeRow, columns: OrgColumns): Segment[] {
+export function treeRowSegments(row: OrgTreeRow, columns: OrgColumns, selected = false): Segment[] {
   if (row.kind === 'failure') {
-    return [{ text: ` ${fit('✗', 4, 'right')} ${fit('failed', 6, 'right')} ${' '.repeat(5)} ${' '.repeat(7)}  ` }, { text: fit(safe(row.failure.repository), columns.name), color: 'red' }, { text: `  ${safe(row.failure.error)}`, dim: true }];
+    return [{ text: `${cursor(selected)}${fit('✗', 4, 'right')} ${fit('failed', 6, 'right')} ${' '.repeat(5)} ${' '.repeat(7)}  ` }, { text: fit(safe(row.failure.repository), columns.name), color: 'red' }, { text: `  ${safe(row.failure.error)}`, dim: true }];
   }
   const figures = row.kind === 'repository' ? row.repository : row.module;
   const lost = row.kind === 'repository' ? lostText(row.repository.lost) : row.module.lostFiles === 0 ? '-' : row.module.lostFiles === row.module.files ? 'all' : `${Math.round((row.module.lostFiles / row.module.files) * 100)}%`;
   const name = row.kind === 'repository' ? `${row.open ? '▾' : '▸'} ${safe(row.repository.name)}` : `    ${safe(row.module.path ?? row.module.name)}`;
   const people = figures.keyPeople.slice(0, 3).map((person) => safe(keyPersonName(person))).join(', ') || '(nobody authors half)';
   return [
-    { text: ' ' },
+    { text: cursor(selected) },
     risk(figures.busFactor, 4),
     { text: ' ' },
     risk(figures.activeBusFactor, 6),
@@ -50,9 +53,9 @@ export function peopleHeading(columns: OrgColumns): Segment[] {
   return [{ text: ` ${fit('key in', 6, 'right')} ${fit('active', 6, 'right')} ${fit('files', 7, 'right')}  ${fit('person', columns.name)}  repositories (files; † departed there)`, bold: true }];
 }
 
-export function personRowSegments(person: OrgPerson, columns: OrgColumns): Segment[] {
+export function personRowSegments(person: OrgPerson, columns: OrgColumns, selected = false): Segment[] {
   return [
-    { text: ` ${fit(count(person.keyIn), 6, 'right')} ${fit(count(person.activeKeyIn), 6, 'right')} ${fit(count(person.files), 7, 'right')}  ` },
+    { text: `${cursor(selected)}${fit(count(person.keyIn), 6, 'right')} ${fit(count(person.activeKeyIn), 6, 'right')} ${fit(count(person.files), 7, 'right')}  ` },
     { text: fit(safe(person.name || person.id), columns.name), bold: true },
     { text: `  ${safe(personRepositoriesText(person))}` },
   ];
@@ -62,9 +65,9 @@ export function departedHeading(columns: OrgColumns): Segment[] {
   return [{ text: ` ${fit('files', 7, 'right')} ${fit('key in', 6, 'right')}       ${fit('departed person', columns.name)}  departed from (files)`, bold: true }];
 }
 
-export function departedRowSegments(holder: DepartedHolder, columns: OrgColumns): Segment[] {
+export function departedRowSegments(holder: DepartedHolder, columns: OrgColumns, selected = false): Segment[] {
   return [
-    { text: ` ${fit(count(holder.files), 7, 'right')} ${fit(count(holder.keyIn), 6, 'right')}       ` },
+    { text: `${cursor(selected)}${fit(count(holder.files), 7, 'right')} ${fit(count(holder.keyIn), 6, 'right')}       ` },
     { text: fit(`${safe(holder.name || holder.person)} †`, columns.name), bold: true },
     { text: `  ${safe(departedRepositoriesText(holder))}` },
   ];
