@@ -50,9 +50,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let folder: OrgFolder;
 let work: string;
+/** A folder holding two copies of one long history (line ownership replays every commit: a few seconds each). */
+let long: string;
 beforeAll(() => {
   folder = buildOrgFolder({ broken: false });
   work = mkdtempSync(path.join(tmpdir(), 'busfactor-org-concurrency-'));
+  long = path.join(work, 'long');
+  const generated = spawnSync(process.execPath, [path.join(root, 'scripts', 'synthetic-history.mjs'), path.join(long, 'one'), '--commits', '6000', '--seed', '5', '--files', '2000'], { env: isolatedGitEnv(), encoding: 'utf8' });
+  expect(generated.status).toBe(0);
+  cpSync(path.join(long, 'one'), path.join(long, 'two'), { recursive: true });
 });
 afterAll(() => {
   folder.remove();
@@ -79,11 +85,6 @@ describe('org runs side by side', () => {
 
 describe('cancelling an org run', () => {
   it('Ctrl-C stops every worker and its git processes, and writes nothing more', async () => {
-    // Two copies of one long history (line ownership replays every commit: a few seconds each).
-    const long = path.join(work, 'long');
-    const generated = spawnSync(process.execPath, [path.join(root, 'scripts', 'synthetic-history.mjs'), path.join(long, 'one'), '--commits', '6000', '--seed', '5', '--files', '2000'], { env: isolatedGitEnv(), encoding: 'utf8' });
-    expect(generated.status).toBe(0);
-    cpSync(path.join(long, 'one'), path.join(long, 'two'), { recursive: true });
     const marker = `BUSFACTOR_ORG_TEST_${randomUUID()}`;
     const out = path.join(work, 'cancelled-out');
     let parent = 0;
@@ -105,5 +106,18 @@ describe('cancelling an org run', () => {
     expect(processesWith(marker)).toEqual([]);
     // Neither analysis finished: nothing was written.
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
+
+describe('a worker that runs out of memory', () => {
+  it('fails its repository alone: the others are analysed, the run exits 0', async () => {
+    // A 16 MB heap for every process: the org run and team's analysis fit in it, the line replay of
+    // 6000 commits does not. NODE_OPTIONS reaches the workers as it reaches any node process.
+    const result = await start(['org', folder.team, path.join(long, 'one'), '--lines', '--no-cache', '--json', '-q'], { NODE_OPTIONS: '--max-old-space-size=16' });
+    expect(result.code).toBe(0);
+    const view = JSON.parse(result.stdout) as { repositories: { name: string; busFactor: number }[]; failures: unknown[] };
+    // team's figures as ever (TEAM_HISTORY: bus factor 2).
+    expect(view.repositories).toMatchObject([{ name: 'team', busFactor: 2 }]);
+    expect(view.failures).toEqual([{ repository: 'one', source: path.join(long, 'one'), error: 'the analysis ran out of memory (its worker process was ended; the other repositories are not affected)' }]);
   });
 });

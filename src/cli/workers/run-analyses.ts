@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import type { Progress } from '../../analyze.js';
 import { CancelledError } from '../../errors.js';
+import { isDebug } from '../report-error.js';
 import type { WorkerAnalyzeOptions, WorkerJob, WorkerMessage } from './worker-messages.js';
 
 /** How one analysis ended: its JSON report, or the one line saying why not. */
@@ -64,8 +65,11 @@ function runInWorker(run: WorkerAnalyzeOptions, signal: AbortSignal, onProgress:
     let tail = '';
     let exitTimer: NodeJS.Timeout | undefined;
     let killTimer: NodeJS.Timeout | undefined;
+    // A worker writes nothing to stderr but V8's last words, or with BUSFACTOR_DEBUG a failure's details: passed on then.
+    const debug = isDebug();
     child.stderr?.on('data', (chunk: Buffer) => {
       tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL);
+      if (debug) process.stderr.write(chunk);
     });
     child.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message.progress);
@@ -101,6 +105,7 @@ function runInWorker(run: WorkerAnalyzeOptions, signal: AbortSignal, onProgress:
 /** Why a worker ended without an answer: out of memory (V8's last words), a signal, an exit code. */
 export function describeCrash(code: number | null, signal: NodeJS.Signals | null, stderr: string, startError: Error | undefined): string {
   if (/heap out of memory|Allocation failed|out of memory/i.test(stderr)) return 'the analysis ran out of memory (its worker process was ended; the other repositories are not affected)';
+  if (startError && code === null && signal === null) return `the analysis process could not start: ${startError.message}`;
   // A SIGKILL nobody here sent is most often the kernel's out-of-memory killer.
   const how = signal ? `was killed by ${signal}${signal === 'SIGKILL' ? ' (the system may have run out of memory)' : ''}` : `exited with code ${String(code)}`;
   const last = stderr.trim().split('\n').pop()?.trim() ?? '';
