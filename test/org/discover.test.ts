@@ -6,6 +6,7 @@ import { TEAM_HISTORY } from '../../fixtures/histories.js';
 import { TOOLS_HISTORY } from '../../fixtures/org-histories.js';
 import { discoverRepositories } from '../../src/org/discover-repositories.js';
 import { fileStems, safeStem } from '../../src/org/file-stems.js';
+import { historySize, startOrder } from '../../src/org/history-size.js';
 import { parseListFile } from '../../src/org/parse-list-file.js';
 import { isRepositoryUrl } from '../../src/org/repository-target.js';
 import { git, repoAt } from './org-folder.js';
@@ -128,5 +129,23 @@ describe('list lines, URLs and file names', () => {
     expect(safeStem('../.hidden/<script>')).toBe('hidden_script');
     expect(safeStem('...')).toBe('repository');
     expect(safeStem('a/../b')).toBe('a_b');
+  });
+});
+
+describe('the order analyses start in', () => {
+  it('is the largest history first (bytes of its objects), then the order found; URLs count 0', async () => {
+    const dir = temp();
+    const small = repoAt(dir, 'small', TOOLS_HISTORY);
+    const large = repoAt(dir, 'large', TEAM_HISTORY);
+    const bare = path.join(dir, 'large.git');
+    git(dir, ['clone', '-q', '--bare', large, bare]);
+    const target = (location: string) => ({ kind: 'path' as const, source: location, location });
+    // TEAM_HISTORY has 17 commits and their trees, TOOLS_HISTORY 5: more bytes of objects.
+    expect(await historySize(target(large))).toBeGreaterThan(await historySize(target(small)));
+    // A bare clone packs its objects: counted too.
+    expect(await historySize(target(bare))).toBeGreaterThan(0);
+    const url = { kind: 'url' as const, source: 'https://example.com/x.git', location: 'https://example.com/x.git' };
+    expect(await historySize(url)).toBe(0);
+    expect(await startOrder([url, target(small), target(large)])).toEqual([2, 1, 0]);
   });
 });

@@ -5,6 +5,7 @@ import { plural } from '../../format.js';
 import { buildOrgView } from '../../org/build-org-view.js';
 import { discoverRepositories } from '../../org/discover-repositories.js';
 import { fileStems } from '../../org/file-stems.js';
+import { startOrder } from '../../org/history-size.js';
 import type { OrgFailure } from '../../org/org-view.js';
 import { analysedRepository, type RepositoryAnalysis } from '../../org/repository-analysis.js';
 import type { DiscoveryProblem } from '../../org/repository-target.js';
@@ -54,6 +55,7 @@ export async function run(input: CommandInput): Promise<number> {
       targets.map((target) => ({ ...base, path: target.location })),
       {
         jobs: typed.jobs ?? defaultJobs(targets.length),
+        order: await startOrder(targets),
         signal: AbortSignal.any([input.signal, stop.signal]),
         onStart: (index) => live?.start(index, stems[index] as string),
         onProgress: (index, progress) => live?.update(index, progress),

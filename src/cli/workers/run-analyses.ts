@@ -13,6 +13,8 @@ export interface RunAnalysesOptions {
   /** Analyses at once (`--jobs`), each in its own worker process. */
   readonly jobs: number;
   readonly signal: AbortSignal;
+  /** The indices of `runs` in the order to start them (default: as given); callbacks still get each run's own index. */
+  readonly order?: readonly number[];
   readonly onStart?: (index: number) => void;
   readonly onProgress?: (index: number, progress: Progress) => void;
   /** Called as each analysis ends, in the order they end; awaited before the next analysis of that slot starts. */
@@ -36,9 +38,12 @@ const STDERR_TAIL = 4096;
  */
 export async function runAnalyses(runs: readonly WorkerAnalyzeOptions[], options: RunAnalysesOptions): Promise<void> {
   const limit = pLimit(Math.max(1, options.jobs));
+  const order = options.order ?? runs.map((_run, index) => index);
   await Promise.all(
-    runs.map((run, index) =>
+    order.map((index) =>
       limit(async () => {
+        const run = runs[index];
+        if (!run) return;
         if (options.signal.aborted) return;
         options.onStart?.(index);
         const outcome = await runInWorker(run, options.signal, (progress) => options.onProgress?.(index, progress));
