@@ -3,8 +3,8 @@
 /** `81,966`: thousands separated, the same on every machine. */
 export const count = (n: number): string => n.toLocaleString('en-US');
 
-/** `1 file`, `2,496 files`. */
-export const plural = (n: number, noun: string): string => `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
+/** `1 file`, `2,496 files`; `1 repository`, `40 repositories` with the plural given. */
+export const plural = (n: number, noun: string, nouns = `${noun}s`): string => `${count(n)} ${n === 1 ? noun : nouns}`;
 
 /** `16%` of a 0–1 share. */
 export const percent = (share: number): string => `${Math.round(share * 100)}%`;

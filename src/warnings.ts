@@ -28,7 +28,11 @@ export type WarningCode =
   | 'policy-unmatched'
   | 'rule-skipped'
   | 'changed-since-merge-base'
-  | 'step-summary-unwritable';
+  | 'step-summary-unwritable'
+  /** The organisation view (docs/org.md): repositories measured under different settings. */
+  | 'mixed-settings'
+  /** The organisation view: two repositories are one history at one commit, counted once. */
+  | 'same-repository';
 
 export interface Warning {
   /** A stable machine-readable code. */

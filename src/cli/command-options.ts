@@ -58,7 +58,9 @@ export function commanderOptions(key: string, spec: OptionSpec): Option[] {
   else if (type.kind === 'choice') option.choices(type.choices as string[]);
   else if (type.kind === 'list') option.argParser(listOf([...type.choices, ...(type.special ?? [])]));
   const shown = Array.isArray(spec.default) ? spec.default.join(',') : String(spec.default);
-  if (shown !== '') option.description = `${spec.help} (default: ${shown})`;
+  // A count whose default is 0 is decided at run time (`org --jobs`): its help says how.
+  const decidedLater = type.kind === 'count' && spec.default === 0;
+  if (shown !== '' && !decidedLater) option.description = `${spec.help} (default: ${shown})`;
   return [option];
 }
 

@@ -27,16 +27,19 @@ export function createProgram(runner: CommandRunner): Command {
     });
 
   for (const [name, entry] of Object.entries(COMMANDS)) {
-    const command = program
-      .command(name, entry.isDefault ? { isDefault: true } : {})
-      .description(entry.description)
-      .argument(entry.argument.name, entry.argument.description, entry.argument.default);
+    const { argument } = entry;
+    const command = program.command(name, entry.isDefault ? { isDefault: true } : {}).description(entry.description);
+    if (argument.variadic) command.argument(argument.name, argument.description);
+    else command.argument(argument.name, argument.description, argument.default);
     addOptions(command, entry.analysisOptions);
     addOptions(command, entry.outputOptions);
-    command.action(async (path: string, _flags: unknown, self: Command) => {
+    // A variadic argument (`<repositories...>`) comes as an array, any other as one string.
+    command.action(async (value: string | string[], _flags: unknown, self: Command) => {
       const typedOutput = typedValues(self, entry.outputOptions);
+      const paths = Array.isArray(value) ? value : [value];
       await runner(name, {
-        path,
+        path: paths[0] ?? '',
+        paths,
         typed: typedValues(self, entry.analysisOptions),
         typedOutput,
         output: { ...defaultOutput(), ...typedOutput },

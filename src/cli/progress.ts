@@ -24,13 +24,18 @@ export function formatEta(done: number, total: number, elapsedMs: number): strin
  * ownership replays the history, `line ownership · 40,000 / 81,966 commits (48%) · about 1 min left`.
  */
 export function formatProgress(progress: Progress, phaseElapsedMs = 0): string {
-  if (progress.phase === 'fetching' && progress.transfer) return formatTransfer(progress.transfer);
+  return `busfactor: ${describeProgress(progress, phaseElapsedMs)}`;
+}
+
+/** The phase and commits of {@link formatProgress} without the program's name (org's display has a line per repository). */
+export function describeProgress(progress: Progress, phaseElapsedMs = 0): string {
+  if (progress.phase === 'fetching' && progress.transfer) return describeTransfer(progress.transfer);
   const label = PHASE_LABEL[progress.phase];
   const walked = walkedCommits(progress);
-  if (!walked) return `busfactor: ${label}…`;
+  if (!walked) return `${label}…`;
   // Only the replay is long enough for an estimate to help (the scan's pace varies too much).
   const eta = progress.phase === 'ownership' && walked.total ? formatEta(walked.done, walked.total, phaseElapsedMs) : '';
-  return `busfactor: ${label} · ${commitProgress(walked.done, walked.total)}${eta}`;
+  return `${label} · ${commitProgress(walked.done, walked.total)}${eta}`;
 }
 
 /** Width of the clone's progress bar, in cells. */
@@ -41,7 +46,12 @@ const TRANSFER_BAR = 20;
  * `busfactor: cloning https://host/x.git · receiving objects ████████░░░░ 45% (1,234 / 2,740)`.
  */
 export function formatTransfer(transfer: TransferStatus): string {
-  const head = `busfactor: ${transferAction(transfer.action)} ${sanitizeForTerminal(transfer.url)}`;
+  return `busfactor: ${describeTransfer(transfer)}`;
+}
+
+/** {@link formatTransfer} without the program's name. */
+function describeTransfer(transfer: TransferStatus): string {
+  const head = `${transferAction(transfer.action)} ${sanitizeForTerminal(transfer.url)}`;
   const progress = transfer.progress;
   if (!progress) return `${head}…`;
   const full = Math.round((Math.min(100, Math.max(0, progress.percent)) / 100) * TRANSFER_BAR);

@@ -5,12 +5,21 @@ import { CHECK_OUTPUT_OPTIONS, CHECK_POLICY_OPTIONS } from '../../settings/check
 import { REPORT_OUTPUT_OPTIONS } from '../../settings/report-options.js';
 import { CACHE_OPTIONS } from '../../settings/cache-options.js';
 import { REMOTE_OPTIONS } from '../../settings/remote-options.js';
+import { ORG_RUN_OPTIONS, ORG_VIEW_OPTIONS } from '../../settings/org-options.js';
 import type { CommandModule } from './command.js';
+
+/**
+ * A command's positional argument: one optional value with a default (`[path]`), or, `variadic`,
+ * one or more values (`<repositories...>`: `busfactor org a b c`), which the command gets as `paths`.
+ */
+export type CommandArgument =
+  | { readonly name: string; readonly description: string; readonly default: string; readonly variadic?: false }
+  | { readonly name: string; readonly description: string; readonly variadic: true };
 
 /** One command of the CLI: its help, its argument, its options, and its module, loaded only when it runs. */
 export interface CommandEntry {
   readonly description: string;
-  readonly argument: { readonly name: string; readonly description: string; readonly default: string };
+  readonly argument: CommandArgument;
   readonly analysisOptions: Readonly<Record<string, OptionSpec>>;
   readonly outputOptions: Readonly<Record<string, OptionSpec>>;
   readonly isDefault?: boolean;
@@ -69,6 +78,21 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     analysisOptions: ANALYSIS_OPTIONS,
     outputOptions: { format: OUTPUT_OPTIONS.format, json: OUTPUT_OPTIONS.json, output: OUTPUT_OPTIONS.output, config: OUTPUT_OPTIONS.config, color: OUTPUT_OPTIONS.color, quiet: OUTPUT_OPTIONS.quiet, ...PEOPLE_OPTIONS, ...CACHE_OPTIONS, ...REMOTE_OPTIONS },
     load: async () => import('./people.js'),
+  },
+  org: {
+    description: 'the organisation view: analyse many repositories (folders holding them, list files, URLs), --jobs at a time, and show which hang on whom and who is a key person in many (docs/org.md)',
+    argument: { name: '<repositories...>', description: 'repository folders, folders holding repositories, list files (one path or URL a line), URLs', variadic: true },
+    // --rev names a commit of one repository; --without a person who may be in none of them (docs/org.md).
+    analysisOptions: withoutKeys(ANALYSIS_OPTIONS, ['rev', 'without']),
+    outputOptions: { ...ORG_VIEW_OPTIONS, ...ORG_RUN_OPTIONS, ...CACHE_OPTIONS, ...REMOTE_OPTIONS },
+    load: async () => import('./org.js'),
+  },
+  aggregate: {
+    description: 'the organisation view from per-repository JSON reports made elsewhere (a CI matrix, Kubernetes Jobs, GNU parallel): busfactor scan --json or busfactor org --out files (docs/org.md)',
+    argument: { name: '<reports...>', description: 'JSON report files, or folders of them (their *.json files)', variadic: true },
+    analysisOptions: {},
+    outputOptions: ORG_VIEW_OPTIONS,
+    load: async () => import('./aggregate.js'),
   },
   cache: {
     description: 'the analysis cache (docs/cache.md): `cache info` lists what it holds per repository, `cache clear` empties it',

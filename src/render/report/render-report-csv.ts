@@ -17,9 +17,10 @@ export function csvText(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-type Cell = string | number | boolean;
+export type Cell = string | number | boolean;
 
-function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** One CSV document: the header row, then the rows; text cells defused, every field quoted (the org view's tables use it too). */
+export function table(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? csvText(cell) : String(cell))));
   return stringify([header as string[], ...cells], { quoted: true, quoted_empty: true, record_delimiter: 'windows' });
 }
