@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgView } from '../../src/org/org-view.js';
 import { runCli } from '../helpers/run-cli.js';
+import { freePort, startGitDaemon } from '../helpers/git-daemon.js';
 import { buildOrgFolder, git, type OrgFolder } from './org-folder.js';
 
 let folder: OrgFolder;
@@ -97,20 +98,40 @@ describe('busfactor org over a folder of repositories', () => {
     expect(runCli(['org'])).toMatchObject({ code: 2, stderr: "busfactor: error: missing required argument 'repositories' (see busfactor --help)\n" });
   });
 
-  it('reads a list file: comments, blank lines and duplicates skipped; a URL fails like any repository', () => {
-    const list = path.join(work, 'repos.txt');
-    const relative = path.relative(work, folder.team);
-    writeFileSync(list, `# our repositories\n\n${relative}\n${folder.team}/\n${folder.tools}\n   \n# ${folder.billing}\nhttps://127.0.0.1:1/none.git\n${relative}\n`);
-    const { result, view } = orgJson([list]);
-    expect(result.code).toBe(0);
-    expect(view?.repositories.map((repository) => [repository.name, repository.source])).toEqual([
-      ['team', relative],
-      ['tools', folder.tools],
-    ]);
-    // Until the analysis takes URLs (src/remote/), it fails with its own one-line error; either way the others go on.
-    expect(view?.failures).toHaveLength(1);
-    expect(view?.failures[0]).toMatchObject({ repository: 'none', source: 'https://127.0.0.1:1/none.git' });
-    expect(view?.failures[0]?.error).not.toContain('\n');
+  it('reads a list file: comments, blank lines and duplicates skipped; URLs cloned, one that fails listed', async () => {
+    // billing, served by a real git daemon (git://) and named by file:// too, is cloned into the
+    // cache folder (docs/remote.md); a closed port fails with its one line, and the others go on.
+    const daemon = await startGitDaemon(folder.dir);
+    const cacheDir = path.join(work, 'url-cache');
+    try {
+      const list = path.join(work, 'repos.txt');
+      const relative = path.relative(work, folder.team);
+      const closed = `git://127.0.0.1:${await freePort()}/none`;
+      writeFileSync(list, `# our repositories\n\n${relative}\n${folder.team}/\n${folder.tools}\n   \n# ${folder.billing}\n${daemon.url('billing')}\n${closed}\n${relative}\n`);
+      const result = runCli(['org', list, '--json', '--cache-dir', cacheDir]);
+      expect(result.code, result.stderr).toBe(0);
+      const view = JSON.parse(result.stdout) as OrgView;
+      expect(view.repositories.map((repository) => [repository.name, repository.source]).sort()).toEqual([
+        ['billing', daemon.url('billing')],
+        ['team', relative],
+        ['tools', folder.tools],
+      ]);
+      // The URL's copy is analysed as the local folder is: BILLING_HISTORY's bus factor 1, Bob
+      // (fixtures/org-histories.ts: without Bob 2 of 5 files keep an author, 0.4 < 0.5).
+      const local = orgJson([folder.billing]).view?.repositories[0];
+      const cloned = view.repositories.find((repository) => repository.name === 'billing');
+      expect([cloned?.busFactor, local?.busFactor]).toEqual([1, 1]);
+      expect(view.failures).toHaveLength(1);
+      expect(view.failures[0]).toMatchObject({ repository: 'none', source: closed });
+      expect(view.failures[0]?.error).toMatch(/^cannot clone git:\/\/127\.0\.0\.1:\d+\/none: /);
+      expect(view.failures[0]?.error).not.toContain('\n');
+      // --no-fetch: the copy as it is; the closed port still fails (no copy of it).
+      const offline = runCli(['org', list, '--json', '--cache-dir', cacheDir, '--no-fetch']);
+      expect(offline.code).toBe(0);
+      expect((JSON.parse(offline.stdout) as OrgView).repositories.map((repository) => repository.name).sort()).toEqual(['billing', 'team', 'tools']);
+    } finally {
+      await daemon.stop();
+    }
   });
 
   it('analyses a shallow clone with its warning, and a second copy of one commit once', () => {
