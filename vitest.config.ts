@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at once, also on a 2-core machine (the default is one fewer than the cores):
+    // most of a test's time is spent waiting on git, the CLI's start-up and servers, so the suite
+    // takes about half as long (docs/architecture.md, "Tests").
+    maxWorkers: 2,
     setupFiles: ['test/setup/cache-home.ts'],
   },
 });
