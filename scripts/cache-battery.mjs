@@ -11,14 +11,12 @@
  * HEAD~N follows first parents, so N commits of the main line and everything merged with them are
  * new. Run by hand; `npm test` never needs it (docs/cache.md, "Checking it on real histories").
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCliOnce } from './run-cli-once.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'bin', 'busfactor.js');
 
 function parseArgs(argv) {
   const options = { repos: [], back: [1, 20], timeout: 1800, extra: [] };
@@ -35,23 +33,6 @@ function parseArgs(argv) {
     process.exit(2);
   }
   return options;
-}
-
-/** One CLI run; resolves with exit code, signal, seconds and both outputs. */
-function runOnce(args, env, timeoutSeconds) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    const out = [];
-    let err = '';
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, seconds: Number(process.hrtime.bigint() - started) / 1e9, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
-    });
-  });
 }
 
 /** The report without its `cache` field, or the reason there is none. */
@@ -92,7 +73,7 @@ for (const spec of options.repos) {
     console.log(`${name}@${rev}: not a repository or no such commit`);
     continue;
   }
-  const uncached = reportOf(await runOnce([repo, '--json', '-q', '--no-cache', '--rev', head, ...options.extra], {}, options.timeout));
+  const uncached = reportOf(await runCliOnce([repo, '--json', '-q', '--no-cache', '--rev', head, ...options.extra], options.timeout, {}));
   if (uncached.error) {
     failures += 1;
     console.log(`${name}@${head.slice(0, 12)}: uncached run FAILED ${uncached.error}`);
@@ -111,11 +92,11 @@ for (const spec of options.repos) {
     const env = { XDG_CACHE_HOME: cacheHome };
     const problems = [];
     const timings = [];
-    const seed = reportOf(await runOnce([repo, '--json', '-q', '--rev', base, ...options.extra], env, options.timeout));
+    const seed = reportOf(await runCliOnce([repo, '--json', '-q', '--rev', base, ...options.extra], options.timeout, env));
     if (seed.error) problems.push(`seed run at ~${back}: ${seed.error}`);
     else if (seed.cache !== 'cold') problems.push(`seed run said cache ${seed.cache}`);
     for (const expected of ['extended', 'hit']) {
-      const result = await runOnce([repo, '--json', '-q', '--rev', head, ...options.extra], env, options.timeout);
+      const result = await runCliOnce([repo, '--json', '-q', '--rev', head, ...options.extra], options.timeout, env);
       timings.push(`${expected} ${result.seconds.toFixed(2)} s`);
       const got = reportOf(result);
       if (got.error) problems.push(`${expected} run: ${got.error}`);

@@ -9,12 +9,9 @@
  * A repository may be given as path@rev to analyse an older commit. Run by hand; `npm test` never
  * needs it (docs/line-ownership.md, "Checking it on real histories").
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCliOnce } from './run-cli-once.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'bin', 'busfactor.js');
 
 function parseArgs(argv) {
   const options = { repos: [], runs: 1, rev: undefined, timeout: 1800, extra: [] };
@@ -31,23 +28,6 @@ function parseArgs(argv) {
     process.exit(2);
   }
   return options;
-}
-
-/** One run; resolves with exit code, signal, seconds and both outputs. */
-function runOnce(args, timeoutSeconds) {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = [];
-    let err = '';
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, seconds: Number(process.hrtime.bigint() - started) / 1e9, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
-    });
-  });
 }
 
 function describe(result) {
@@ -81,7 +61,7 @@ for (const spec of options.repos) {
   const at = spec.lastIndexOf('@');
   const [repo, rev] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, options.rev];
   for (let run = 1; run <= options.runs; run += 1) {
-    const result = await runOnce([repo, '--lines', '--json', '-q', ...(rev ? ['--rev', rev] : []), ...options.extra], options.timeout);
+    const result = await runCliOnce([repo, '--lines', '--json', '-q', ...(rev ? ['--rev', rev] : []), ...options.extra], options.timeout);
     const line = describe(result);
     if (!line.startsWith('ok')) failures += 1;
     const name = path.basename(repo) === 'repo' ? path.basename(path.dirname(repo)) : path.basename(repo);

@@ -1,8 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { CLI } from '../helpers/run-cli.js';
+import { hasTmux, tmuxDriver } from '../helpers/tmux.js';
 import { useAcmeRepo } from '../ui/explorer-fixture.js';
 import { pathWithoutGit } from './without-git.js';
 
@@ -11,29 +10,10 @@ import { pathWithoutGit } from './without-git.js';
  * node only, draws the module tree, recomputes a what-if and quits cleanly, as test/ui/tmux.test.ts
  * checks with git.
  */
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `busfactor-engine-${process.pid}`;
 const acme = useAcmeRepo();
 
-function terminalEnv(): NodeJS.ProcessEnv {
-  const env = isolatedGitEnv({ NO_COLOR: '1', PS1: '$ ', TERM: 'xterm-256color' });
-  delete env.CI;
-  delete env.CONTINUOUS_INTEGRATION;
-  delete env.FORCE_COLOR;
-  return env;
-}
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { env: terminalEnv(), encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', 'engine');
-
-async function waitFor(accept: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const text = screen();
-    if (accept(text)) return text;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const { tmux, waitFor, killServer } = tmuxDriver(socket, 'engine');
 
 describe.skipIf(!hasTmux)(hasTmux ? 'the explorer without git (tmux)' : 'the explorer without git: SKIPPED, tmux is not installed', () => {
   it('opens, marks a person as leaving and quits with exit code 0', async () => {
@@ -60,7 +40,7 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the explorer without git (tmux)' : 'the exp
       const after = await waitFor((text) => text.includes('EXIT='), 'the shell after quitting');
       expect(after).toContain('EXIT=0');
     } finally {
-      spawnSync('tmux', ['-L', socket, 'kill-server'], { env: terminalEnv() });
+      killServer();
       if (socketPath) rmSync(socketPath, { force: true });
       rmSync(noGit, { recursive: true, force: true });
     }

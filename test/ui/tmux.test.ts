@@ -1,15 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isolatedGitEnv } from '../../fixtures/build-repo.js';
 import { buildHostileRepo, loggedSubcommands, loggingGit } from '../../fixtures/hostile-repos.js';
 import { analyzeSession } from '../../src/analyze.js';
 import { computeTrend } from '../../src/trend/compute-trend.js';
 import { EXPLORER_DEFAULTS } from '../../src/ui/explorer-defaults.js';
 import { trendText } from '../../src/ui/model/trend-line.js';
 import { CLI } from '../helpers/run-cli.js';
+import { hasTmux, tmuxDriver } from '../helpers/tmux.js';
 import { useAcmeRepo } from './explorer-fixture.js';
 
 /**
@@ -17,39 +17,11 @@ import { useAcmeRepo } from './explorer-fixture.js';
  * reads the screen. What depends on a real terminal is checked here: raw mode, the alternate
  * screen, and what is left when the explorer exits.
  */
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const socket = `busfactor-test-${process.pid}`;
 const acme = useAcmeRepo();
 const temps: string[] = [];
 
-/**
- * The tmux server's environment, which the shell inherits: no CI variables (Ink draws nothing
- * until exit in CI, so the command would print text), colour off so the screen is plain text.
- */
-function terminalEnv(): NodeJS.ProcessEnv {
-  const env = isolatedGitEnv({ NO_COLOR: '1', PS1: '$ ', TERM: 'xterm-256color' });
-  delete env.CI;
-  delete env.CONTINUOUS_INTEGRATION;
-  delete env.FORCE_COLOR;
-  return env;
-}
-
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { env: terminalEnv(), encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', 'e2e');
-
-/** Polls the screen every 50 ms until `accept` takes it. */
-async function waitFor(accept: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const text = screen();
-    if (accept(text)) return text;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Ends this test file's tmux server, if it runs. */
-const killServer = () => spawnSync('tmux', ['-L', socket, 'kill-server'], { env: terminalEnv() });
+const { tmux, screen, waitFor, killServer } = tmuxDriver(socket, 'e2e');
 /** tmux 3.3 leaves its socket file behind when the server is killed: removed after the tests. */
 let socketPath: string | undefined;
 

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { count, percent, riskLevel } from '../../format.js';
 import type { OrgKeyPerson, OrgView } from '../../org/org-view.js';
 import { escapeHtml as e } from '../escape-html.js';
+import { offlinePageHead } from '../offline-page-head.js';
 import { ORG_PAGE_STYLE } from './org-page-style.js';
 import { lostText, ORDER_LEGEND, settingsSummary, totalsSummary } from './org-wording.js';
-
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** Key people and repositories listed per cell at most (the JSON has everyone). */
 const LIST_LIMIT = 8;
@@ -30,19 +28,8 @@ function listHtml(items: readonly string[]): string {
  * still could not run. Every piece of repository data goes through render/escape-html.ts.
  */
 export function renderOrgHtml(view: OrgView): string {
-  const csp = `default-src 'none'; script-src 'none'; style-src ${sha256(ORG_PAGE_STYLE)}; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   const title = `Bus factor across ${count(view.totals.repositories)} ${view.totals.repositories === 1 ? 'repository' : 'repositories'}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="busfactor ${e(view.tool.version)}">
-<title>${e(title)}</title>
-<style>${ORG_PAGE_STYLE}</style>
-</head>
+  return `${offlinePageHead({ title, version: view.tool.version, style: ORG_PAGE_STYLE })}
 <body>
 <header>
 <h1>${e(title)}</h1>

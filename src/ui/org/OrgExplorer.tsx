@@ -1,13 +1,12 @@
 import { Box } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OrgView } from '../../org/org-view.js';
 import { settingsSummary, totalsSummary } from '../../render/org/org-wording.js';
 import { Line } from '../components/Line.js';
 import { ScrollList } from '../components/ScrollList.js';
 import { TooSmall } from '../components/TooSmall.js';
-import { useLatestInput } from '../hooks/use-latest-input.js';
+import { useKeyMap } from '../hooks/use-explorer-keys.js';
 import { screenLayout } from '../model/layout.js';
-import { splitKeys } from '../model/split-keys.js';
 import { departedDetail, personDetail, treeDetail, type Detail } from './org-detail.js';
 import { handleOrgKey, initialOrgState, type OrgExplorerState, type OrgKeyContext } from './org-explorer-state.js';
 import { departedHeading, departedRowSegments, orgColumns, peopleHeading, personRowSegments, treeHeading, treeRowSegments } from './org-row-segments.js';
@@ -49,29 +48,13 @@ function derive(view: OrgView, state: OrgExplorerState): { rows: ReturnType<type
  */
 export function OrgExplorer({ view, columns, rows: terminalRows, onQuit }: Props) {
   const [state, setState] = useState(initialOrgState);
-  const latest = useRef(state);
-  latest.current = state;
   const layout = screenLayout(columns, terminalRows);
   const derived = useMemo(() => derive(view, state), [view, state]);
   const context = (current: OrgExplorerState): OrgKeyContext => {
     const of = current === state ? derived : derive(view, current);
     return { view, rows: of.rows, detail: of.detail.lines, page: layout?.treeHeight ?? 1, rowsFor: (expanded) => orgTreeRows(view, expanded) };
   };
-  useLatestInput((input, key) => {
-    let current = latest.current;
-    for (const [one, info] of splitKeys(input, key)) {
-      const next = handleOrgKey(current, one, info, context(current));
-      if (next === 'quit') {
-        onQuit();
-        return;
-      }
-      current = next;
-    }
-    if (current !== latest.current) {
-      latest.current = current;
-      setState(current);
-    }
-  });
+  useKeyMap(state, setState, context, handleOrgKey, onQuit);
 
   if (!layout) return <TooSmall columns={columns} rows={terminalRows} />;
   const { width, height, treeHeight, detailHeight } = layout;

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { count, percent, plural } from '../../../format.js';
 import type { Report, StewardshipKind } from '../../../report/report.js';
 import { STEWARDSHIP_KINDS } from '../../../report/report.js';
 import { escapeHtml as e } from '../../escape-html.js';
+import { offlinePageHead } from '../../offline-page-head.js';
 import { excludedCounts } from '../../excluded-counts.js';
 import { absentReason, activityFacts, windowText } from '../../render-stewardship.js';
 import type { ReportContext } from '../report-renderers.js';
@@ -19,8 +19,6 @@ function clientAssets(): ClientAssets {
   assets ??= JSON.parse(readFileSync(new URL('./report-client.json', import.meta.url), 'utf8')) as ClientAssets;
   return assets;
 }
-
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const ALGORITHMS: Readonly<Record<Report['algorithm'], string>> = {
   avl: 'the AVL truck factor (Avelino et al., 2016): degree-of-authorship authors of each file, then the greedy loop removing the author of most files until fewer than half of the files have an author left',
@@ -43,19 +41,8 @@ export function renderReportHtml(context: ReportContext): string {
   const { report, title, generatedAt } = context;
   const { script, style } = clientAssets();
   const data = embedJson(pageData(report, title, context.trend, context.idRanks));
-  const csp = `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   const commit = report.head.slice(0, 12).replace(/[^0-9a-f]/gi, '');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="busfactor ${e(report.tool.version)}">
-<title>${e(title)}</title>
-<style>${style}</style>
-</head>
+  return `${offlinePageHead({ title, version: report.tool.version, style, script })}
 <body>
 <header>
 <h1>${e(title)}</h1>
