@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The CLI's bundle (scripts/bundle.mjs, made by `npm run build`): one file loads faster than the
+// four hundred modules of dist/ it is made from.
+import '../dist/bundle/main.js';

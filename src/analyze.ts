@@ -6,11 +6,11 @@ import type { CoAuthorPolicy } from './history/history-pass.js';
 import type { HistoryResult } from './history/scan-with-fallback.js';
 import type { FileUniverse } from './files/types.js';
 import type { CollectorSettings } from './history/history-collectors.js';
-import type { FactStore } from './history/fact-store.js';
+import { FactStore } from './history/fact-store.js';
 import type { RawIdentity } from './identity/identity-table.js';
-import { AnalysisCache, type CacheRequest } from './cache/analysis-cache.js';
+import { AnalysisCache, type CacheRequest, type FactsLoader } from './cache/analysis-cache.js';
 import { environmentKey, localStateKey, reportKey, stateKey } from './cache/cache-keys.js';
-import { scanOrRestore } from './cache/cached-scan.js';
+import { fillFacts, scanOrRestore } from './cache/cached-scan.js';
 import { extendOwnership } from './cache/extend-ownership.js';
 import { snapshotHistory } from './cache/history-state.js';
 import { buildFileMatcher } from './stewardship/build-files.js';
@@ -36,8 +36,7 @@ import type { AnalysisOptionValues } from './settings/option-schema.js';
 import { resolveSettings, type Settings } from './settings/resolve-settings.js';
 import { tempFolderWarnings } from './temp-folder.js';
 import { resolveTarget } from './remote/resolve-target.js';
-import type { CopyAction } from './remote/clone-or-fetch.js';
-import type { TransferProgress } from './git/transfer-git.js';
+import type { Progress } from './analysis-progress.js';
 import { warningWithPaths, type Warning } from './warnings.js';
 
 /**
@@ -79,35 +78,7 @@ export interface AnalyzeOptions extends Partial<AnalysisOptionValues> {
   readonly cacheDir?: string;
 }
 
-export type Phase = 'fetching' | 'opening' | 'history' | 'authorship' | 'ownership' | 'done';
-
-/** A remote repository's clone or fetch (phase `fetching`): which, of what, and git's own progress. */
-export interface TransferStatus {
-  /** `waiting`: another run is cloning or fetching the same copy. */
-  readonly action: CopyAction;
-  /** The URL, without any secret. */
-  readonly url: string;
-  readonly progress: TransferProgress | undefined;
-}
-
-export interface Progress {
-  readonly phase: Phase;
-  readonly commits: number;
-  /** Commits to scan, when known (counted alongside the scan only when progress is wanted). */
-  readonly totalCommits: number | undefined;
-  /** Line ownership: commits replayed so far, and of how many. */
-  readonly replayed?: number;
-  readonly replayTotal?: number;
-  /** Phase `fetching`: the clone or fetch of a remote repository. */
-  readonly transfer?: TransferStatus;
-}
-
-/** Commits done and to do in the phases that walk the history (the scan, the line replay). */
-export function walkedCommits(progress: Progress): { done: number; total: number | undefined } | undefined {
-  if (progress.phase === 'history' && progress.commits > 0) return { done: progress.commits, total: progress.totalCommits };
-  if (progress.phase === 'ownership' && progress.replayTotal) return { done: progress.replayed ?? 0, total: progress.replayTotal };
-  return undefined;
-}
+export { walkedCommits, type Phase, type Progress, type TransferStatus } from './analysis-progress.js';
 
 /**
  * The whole pipeline: repository → history scan + file universe → authorship → report. A git
@@ -129,9 +100,12 @@ export interface AnalysisSession {
   /** Every (name, email) pair of the history after `.mailmap`, and the people they were merged into. */
   readonly identities: readonly RawIdentity[];
   readonly people: People;
-  readonly facts: FactStore | undefined;
-  /** Settles once `facts` holds every commit (a cache hit reads them after the report); rejects when they could not be had. */
-  readonly factsReady: Promise<void>;
+  /**
+   * With `keepFacts`, the history's commits. A cache hit reads them from their file only when this
+   * is first called (the trend, after the first screen: the file is the entry's largest); rejects
+   * when they could not be had.
+   */
+  readonly facts: (() => Promise<FactStore>) | undefined;
   /** The repository's tags (a trend point's departures count the releases made by then). */
   readonly tags: readonly TagRecord[];
 }
@@ -145,13 +119,17 @@ export async function analyzeSession(options: AnalyzeOptions): Promise<AnalysisS
   }
 }
 
-/** What a caller that needs the report alone gets: scan's printed output, `busfactor check`. */
-export type ReportSession = Pick<AnalysisSession, 'report' | 'repo' | 'head' | 'settings'>;
+/**
+ * What a caller that needs the report, and at most a trend of it, gets: scan's printed output,
+ * `busfactor check`, the explorer, `trend`, `report`.
+ */
+export type ReportSession = Pick<AnalysisSession, 'report' | 'repo' | 'head' | 'settings' | 'facts' | 'tags'>;
 
 /**
- * {@link analyze} for callers that need nothing but the report and what it was made from: a
- * re-run asked the same way is then read from the cache's finished reports, with no states
- * decoded and nothing computed (docs/cache.md, "Finished reports").
+ * {@link analyze} for callers that need nothing but the report, what it was made from and (with
+ * `keepFacts`) the commits a trend replays: a re-run asked the same way is then read from the
+ * cache's finished reports, with no states decoded and nothing computed; the commits are read
+ * afterwards, while the report is already on screen (docs/cache.md, "Finished reports").
  */
 export async function analyzeReport(options: AnalyzeOptions): Promise<ReportSession> {
   try {
@@ -192,6 +170,9 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   // commit), read meanwhile.
   const cacheEnvironment = options.cache && !repo.isShallow && !repo.isPartialClone ? environmentKey(repo, signal) : undefined;
   cacheEnvironment?.catch(() => {});
+  // The tags meanwhile too: a finished report's key covers them, and the rest of the run needs them.
+  const tagsRead = readTags(repo, signal);
+  tagsRead.catch(() => {});
   const warnings: Warning[] = [...target.warnings];
   // A --config file may name the revision; the repository's own is read from it.
   const fileConfig = options.configFile ? await loadConfigFile(options.configFile) : undefined;
@@ -220,18 +201,19 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings, target.source?.url) : undefined;
   const key = cache && cacheEnvironment ? stateKey({ repo, settings, coAuthors, environment: await cacheEnvironment }) : undefined;
   const localKey = key ? await localStateKey(key, repo) : undefined;
-  // The tags before the scan: a finished report's key covers them, and a warning about them has
-  // one place among the others.
-  const tagRecords = await readTagsOrWarn(repo, warnings, signal);
+  // A warning about the tags has one place among the others, whenever they were read.
+  const { tags: tagRecords, warning: tagsWarning } = await tagsRead;
+  if (tagsWarning) warnings.push(tagsWarning);
   const successorsBelow = options.successorsBelow?.(settings);
   const reportKeyOf = (stateKey: string) => reportKey({ stateKey, head, revision, repo, sourceUrl: target.source?.url, settings, tags: tagRecords, successorsBelow });
   // Warnings so far are this run's own (config, cache folder); a finished report adds its later ones.
   const earlyWarnings = warnings.length;
   if (reportOnly && cache && key && localKey) {
-    const found = await cache.findReport<StoredReport>([key, localKey], head, reportKeyOf);
+    const found = await cache.findReport<StoredReport>([key, localKey], head, reportKeyOf, collectorSettings.keepFacts);
     if (found) {
+      const stored = found.value;
       report({ phase: 'done' });
-      return { report: { ...found.report, warnings: [...warnings, ...found.warnings, ...tempFolderWarnings()], cache: 'hit' }, repo, head, settings };
+      return { report: { ...stored.report, warnings: [...warnings, ...stored.warnings, ...tempFolderWarnings()], cache: 'hit' }, repo, head, settings, facts: found.facts && factsOnDemand(new FactStore(), found.facts), tags: tagRecords };
     }
   }
   const scanned = await scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) });
@@ -359,7 +341,13 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
     await cache.storeReport(storeKey, head, reportKeyOf(storeKey), collectors.roots.roots, pass.commits, stored);
   }
   report({ phase: 'done' });
-  return { report: result, repo, head, settings, identities: identities.identities, people, facts, factsReady: scanned.factsReady ?? Promise.resolve(), tags: tagRecords };
+  return { report: result, repo, head, settings, identities: identities.identities, people, facts: facts && factsOnDemand(facts, scanned.loadFacts), tags: tagRecords };
+}
+
+/** A session's facts: the pass's own store, filled from the cache's file on the first call when the pass was restored. */
+function factsOnDemand(store: FactStore, load: FactsLoader | undefined): () => Promise<FactStore> {
+  let filled: Promise<FactStore> | undefined;
+  return () => (filled ??= load ? fillFacts(store, load).then(() => store) : Promise.resolve(store));
 }
 
 /** Whether objects missing from the repository cost the analysis something (renames, file contents, lines). */
@@ -395,13 +383,12 @@ function departures(people: People, referenceTime: number | undefined, settings:
  * The repository's tags; a repository whose tags git cannot list (a damaged tag object) is
  * analysed without releases, with a warning.
  */
-async function readTagsOrWarn(repo: Repository, warnings: Warning[], signal: AbortSignal | undefined): Promise<TagRecord[]> {
+async function readTags(repo: Repository, signal: AbortSignal | undefined): Promise<{ tags: TagRecord[]; warning?: Warning }> {
   try {
-    return await repo.reader.readTags(signal);
+    return { tags: await repo.reader.readTags(signal) };
   } catch (error) {
     if (!(error instanceof GitError) && !(error instanceof RepositoryReadError)) throw error;
-    warnings.push({ code: 'tags-unreadable', message: `the repository's tags could not be read (${error.message}): releases are not counted` });
-    return [];
+    return { tags: [], warning: { code: 'tags-unreadable', message: `the repository's tags could not be read (${error.message}): releases are not counted` } };
   }
 }
 

@@ -12,6 +12,13 @@ import { prepareCacheFolder } from './cache-folder.js';
 import { repoKey } from './cache-keys.js';
 import type { CachedHistory } from './history-state.js';
 
+/** Reads the history's commits stored with an entry; undefined when the file was unusable (and is now removed). */
+export type FactsLoader = () => Promise<CommitRecord[] | undefined>;
+
+function isFile(file: string): Promise<boolean> {
+  return stat(file).then((info) => info.isFile(), () => false);
+}
+
 /** A finished report's file, beside its commit's states: one per way of asking. */
 function reportFileName(head: string, reportKey: string): string {
   return `${head}.${reportKey}.report`;
@@ -125,27 +132,18 @@ export class AnalysisCache {
    * a loader of its facts: the largest file of an entry (git/git: 6.6 MB, 1.4 s to decode), which
    * only a trend reads, after the first screen.
    */
-  async find(stateKeys: readonly string[], head: string, needFacts: boolean): Promise<{ state: CachedState; facts: (() => Promise<CommitRecord[] | undefined>) | undefined } | undefined> {
+  async find(stateKeys: readonly string[], head: string, needFacts: boolean): Promise<{ state: CachedState; facts: FactsLoader | undefined } | undefined> {
     const root = path.join(this.dir, LAYOUT);
     const repos = await readdir(root).catch(() => [] as string[]);
     for (const stateKey of stateKeys) {
       for (const repo of repos) {
         const file = path.join(root, repo, stateKey, `${head}.state`);
-        const info = await stat(file).catch(() => undefined);
-        if (!info?.isFile()) continue;
-        const entry: Entry = { head, stateKey, file, mtimeMs: info.mtimeMs };
-        const factsFile = entry.file.replace(/\.state$/, '.facts');
-        if (needFacts && !(await stat(factsFile).then((facts) => facts.isFile(), () => false))) continue;
-        const state = await this.load<CachedState>(entry.file, { kind: 'state', head, stateKey });
+        if (!(await isFile(file))) continue;
+        const factsFile = file.replace(/\.state$/, '.facts');
+        if (needFacts && !(await isFile(factsFile))) continue;
+        const state = await this.load<CachedState>(file, { kind: 'state', head, stateKey });
         if (!state) continue;
-        const facts = needFacts
-          ? async () => {
-              const commits = await this.load<CommitRecord[]>(factsFile, { kind: 'facts', head, stateKey });
-              // Unusable: removed, so that the next run scans again and stores a good one.
-              if (!commits) await rm(factsFile, { force: true });
-              return commits;
-            }
-          : undefined;
+        const facts = needFacts ? this.factsLoader(factsFile, head, stateKey) : undefined;
         return { state, facts };
       }
     }
@@ -232,20 +230,42 @@ export class AnalysisCache {
    * order, and a key whose states are there but not this report ends the search: those states
    * (a complete copy's, say) come before a report of a later key (this copy's degraded one).
    */
-  async findReport<T>(stateKeys: readonly string[], head: string, reportKeyOf: (stateKey: string) => string): Promise<T | undefined> {
+  async findReport<T>(
+    stateKeys: readonly string[],
+    head: string,
+    reportKeyOf: (stateKey: string) => string,
+    needFacts: boolean,
+  ): Promise<{ value: T; facts: FactsLoader | undefined } | undefined> {
     const root = path.join(this.dir, LAYOUT);
     const repos = await readdir(root).catch(() => [] as string[]);
     for (const stateKey of stateKeys) {
       const name = reportFileName(head, reportKeyOf(stateKey));
       let states = false;
       for (const repo of repos) {
-        const found = await this.load<T>(path.join(root, repo, stateKey, name), { kind: 'report', head, stateKey });
-        if (found !== undefined) return found;
-        states ||= await stat(path.join(root, repo, stateKey, `${head}.state`)).then((info) => info.isFile(), () => false);
+        const folder = path.join(root, repo, stateKey);
+        // A trend replays the facts stored with the states: a report without them is no use to it.
+        const factsFile = path.join(folder, `${head}.facts`);
+        if (needFacts && !(await isFile(factsFile))) {
+          states ||= await isFile(path.join(folder, `${head}.state`));
+          continue;
+        }
+        const found = await this.load<T>(path.join(folder, name), { kind: 'report', head, stateKey });
+        if (found !== undefined) return { value: found, facts: needFacts ? this.factsLoader(factsFile, head, stateKey) : undefined };
+        states ||= await isFile(path.join(folder, `${head}.state`));
       }
       if (states) return undefined;
     }
     return undefined;
+  }
+
+  /** Reads an entry's facts when asked: the largest file of an entry, which only a trend needs. */
+  private factsLoader(factsFile: string, head: string, stateKey: string): FactsLoader {
+    return async () => {
+      const commits = await this.load<CommitRecord[]>(factsFile, { kind: 'facts', head, stateKey });
+      // Unusable: removed, so that the next run scans again and stores a good one.
+      if (!commits) await rm(factsFile, { force: true });
+      return commits;
+    };
   }
 
   /** Stores a finished report beside its states; a failure is the usual warning, once. */

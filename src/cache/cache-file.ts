@@ -3,7 +3,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { promisify } from 'node:util';
-import { deflateRaw, inflateRawSync } from 'node:zlib';
+import { deflateRaw, inflateRaw } from 'node:zlib';
 
 /**
  * One cache file (docs/cache.md, "File format"):
@@ -48,6 +48,9 @@ export async function writeCacheFile(file: string, meta: CacheMeta, value: unkno
 }
 
 const deflate = promisify(deflateRaw);
+// Off the main thread (libuv's pool): an explorer already on screen stays responsive while a
+// trend's facts file, the largest, is read.
+const inflate = promisify(inflateRaw);
 
 /**
  * The file's bytes, in parts. The value is serialised before this returns (the caller may go on
@@ -122,7 +125,7 @@ export async function readCacheMeta(file: string): Promise<CacheMeta> {
 export async function readCacheFile(file: string): Promise<{ meta: CacheMeta; value: unknown }> {
   const { meta, payload } = await readChecked(file);
   try {
-    return { meta, value: deserialize(inflateRawSync(payload)) };
+    return { meta, value: deserialize(await inflate(payload)) };
   } catch {
     throw new CacheFileError('payload does not decode');
   }

@@ -8,7 +8,7 @@ import { createCollectors, type CollectorSettings, type HistoryCollectors } from
 import type { HistoryResult } from '../history/scan-with-fallback.js';
 import type { LineOwnershipResult } from '../ownership/line-ownership.js';
 import type { Settings } from '../settings/resolve-settings.js';
-import type { AnalysisCache, CacheUse } from './analysis-cache.js';
+import type { AnalysisCache, CacheUse, FactsLoader } from './analysis-cache.js';
 import { TouchedPaths } from './extend-ownership.js';
 import { absorbHistory, canExtend, restoreHistory } from './history-state.js';
 
@@ -32,8 +32,8 @@ export interface Scanned {
   readonly history: HistoryResult;
   readonly universe: FileUniverse;
   readonly use: CacheUse;
-  /** `hit` with a trend's facts wanted: settles once they are in `collectors.facts` (rejects when the file was unusable). */
-  readonly factsReady?: Promise<void>;
+  /** `hit` with a trend's facts wanted: reads them from their file, for `collectors.facts` (analyze.ts fills it when asked). */
+  readonly loadFacts?: FactsLoader;
   /** A cached commit's line owners (`hit`): nothing to compute. */
   readonly ownership?: LineOwnershipResult;
   /** `extended`: what line ownership continues from. */
@@ -63,10 +63,8 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
     if (hit) {
       const collectors = restoreHistory(hit.state.history, collectorSettings, undefined);
       collectors.pass.finish();
-      // The facts are read meanwhile, into the session's store: only a trend waits for them.
-      const factsReady = hit.facts && collectors.facts ? fillFacts(collectors.facts, hit.facts) : undefined;
-      factsReady?.catch(() => {});
-      return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}), ...(factsReady ? { factsReady } : {}) };
+      // The facts are read only when a trend asks for them, after the first screen.
+      return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}), ...(hit.facts ? { loadFacts: hit.facts } : {}) };
     }
     const ancestor = await cache.findAncestor(keys, head, needFacts, signal, sameMailmapAs(repo, head, signal));
     if (ancestor) {
@@ -109,7 +107,8 @@ function sameMailmapAs(repo: Repository, head: string, signal: AbortSignal | und
   };
 }
 
-async function fillFacts(store: FactStore, load: () => Promise<CommitRecord[] | undefined>): Promise<void> {
+/** Fills a session's store from the cached facts: what a trend awaits, after the first screen. */
+export async function fillFacts(store: FactStore, load: FactsLoader): Promise<void> {
   const commits = await load();
   if (!commits) throw new InputError('the cached copy of the history\'s commits was unusable and has been removed: run again to rebuild it (or use --no-cache)');
   store.append(commits);

@@ -83,6 +83,7 @@ export function loadLinguistData(): LinguistData {
 
 function readRaw(): RawData {
   // Not a JSON import: Node 20 prints an "experimental" warning for import attributes.
+  // Beside this module, in dist/ and in the CLI's bundle (scripts/bundle.mjs copies it there).
   const url = new URL('./linguist-data.json', import.meta.url);
   try {
     return JSON.parse(readFileSync(url, 'utf8')) as RawData;

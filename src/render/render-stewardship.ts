@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 import { beforeAfter, count, percent, plural, riskLevel } from '../format.js';
 import type { Report, ReleaseActivity, StewardPerson, Stewardship, StewardshipActivity, StewardshipKind } from '../report/report.js';
 import { STEWARDSHIP_KINDS } from '../report/report.js';
@@ -134,7 +134,7 @@ export function stewardshipLines(report: Report, options: RenderOptions): string
   ];
   // On a terminal the last column is cut so every row stays on one line: the indent, the other
   // columns at their widest and the two-space gaps before it.
-  const before = 2 + [0, 1, 2, 3].reduce((total, c) => total + Math.max(...rows.map((row) => stringWidth(row[c] ?? ''))) + 2, 0);
+  const before = 2 + [0, 1, 2, 3].reduce((total, c) => total + Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))) + 2, 0);
   const columns: Column[] = [{ align: 'left' }, { align: 'left' }, { align: 'left' }, { align: 'right' }, { align: 'left', maxWidth: options.width ? Math.max(16, options.width - before) : undefined }];
   const table = formatTable(rows, columns, (row, col, text) => {
     if (row === 0) return style.paint('bold', text);

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './display-width.js';
 
 export type Align = 'left' | 'right';
 
@@ -10,17 +10,17 @@ export interface Column {
 
 /** Cuts text to a display width (East Asian wide characters count two), ending in `…`. */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   for (const char of text) {
-    if (stringWidth(out + char) > width - 1) break;
+    if (displayWidth(out + char) > width - 1) break;
     out += char;
   }
   return `${out}…`;
 }
 
 function pad(text: string, width: number, align: Align): string {
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(text)));
+  const gap = ' '.repeat(Math.max(0, width - displayWidth(text)));
   return align === 'right' ? gap + text : text + gap;
 }
 
@@ -34,7 +34,7 @@ export function formatTable(
   paint: (row: number, column: number, text: string) => string = (_r, _c, text) => text,
 ): string[] {
   const cells = rows.map((row) => row.map((cell, c) => (columns[c]?.maxWidth ? truncate(cell, columns[c].maxWidth) : cell)));
-  const widths = columns.map((_, c) => Math.max(0, ...cells.map((row) => stringWidth(row[c] ?? ''))));
+  const widths = columns.map((_, c) => Math.max(0, ...cells.map((row) => displayWidth(row[c] ?? ''))));
   return cells.map((row, r) =>
     row
       .map((cell, c) => {

@@ -47,10 +47,16 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
  * (docs/config.md).
  */
 export async function loadRepositoryConfig(repo: Repository, commit: string, warnings: Warning[], signal?: AbortSignal): Promise<LoadedConfig | undefined> {
-  for (const name of CONFIG_FILE_NAMES) {
-    const found = repo.isBare
-      ? await repo.reader.readTreeFile(commit, name, { maxBytes: MAX_CONFIG_BYTES, signal })
-      : await readLocalFile(path.join(repo.cwd, name), { maxBytes: MAX_CONFIG_BYTES, followSymlinks: false });
+  // Both names are looked for at once (in a bare repository, a git call each); the first found counts.
+  const candidates = await Promise.all(
+    CONFIG_FILE_NAMES.map((name) =>
+      repo.isBare
+        ? repo.reader.readTreeFile(commit, name, { maxBytes: MAX_CONFIG_BYTES, signal })
+        : readLocalFile(path.join(repo.cwd, name), { maxBytes: MAX_CONFIG_BYTES, followSymlinks: false }),
+    ),
+  );
+  for (const [index, name] of CONFIG_FILE_NAMES.entries()) {
+    const found = candidates[index] as (typeof candidates)[number];
     if (found.kind === 'absent') continue;
     if (found.kind === 'unusable') {
       warnings.push({ code: 'config-unusable', message: `${name} ${found.reason}: it is ignored` });

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { coAuthorPolicy, type AnalysisSession } from '../analyze.js';
+import { coAuthorPolicy, type ReportSession } from '../analyze.js';
 import { compareText } from '../compare-text.js';
 import { InternalError } from '../errors.js';
 import { buildFileUniverse } from '../files/build-file-universe.js';
@@ -58,17 +58,16 @@ const REPLAY_CONCURRENCY = 1;
 /**
  * The trend of an analysis (docs/trend.md): the repository's and each top-level folder's bus
  * factor, active bus factor and lost share at each checkpoint, from the session's one history pass
- * (`analyzeSession({ keepFacts: true })`): no git log is run again, only each point's tree is read.
+ * (`analyzeReport({ keepFacts: true })`): no git log is run again, only each point's tree is read.
  */
 export async function computeTrend(
-  session: AnalysisSession,
+  session: ReportSession,
   request: TrendRequest,
   signal?: AbortSignal,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Trend> {
-  await session.factsReady;
-  const store = session.facts;
-  if (!store) throw new InternalError('computeTrend needs a session analysed with keepFacts');
+  if (!session.facts) throw new InternalError('computeTrend needs a session analysed with keepFacts');
+  const store = await session.facts();
   const chain = firstParentChain(store, session.head);
   const { checkpoints, warnings } = trendCheckpoints(store, session.head, chain, request);
 
@@ -137,7 +136,7 @@ export async function computeTrend(
  * The counted files of a point's tree. The analysed commit's are the session's own (its report
  * lists every counted file with history; the others count nowhere), so its tree is not read twice.
  */
-async function countedPaths(session: AnalysisSession, checkpoint: Checkpoint, signal: AbortSignal, warnings: { code: Warning['code']; message: string }[]): Promise<string[]> {
+async function countedPaths(session: ReportSession, checkpoint: Checkpoint, signal: AbortSignal, warnings: { code: Warning['code']; message: string }[]): Promise<string[]> {
   if (checkpoint.commit === session.head) return session.report.files.map((file) => file.path);
   const { include, exclude, allText } = session.settings;
   const universe = await buildFileUniverse(session.repo, checkpoint.commit, { include, exclude, allText, signal });

@@ -221,6 +221,35 @@ describe('finished reports', () => {
     }
   });
 
+  it('a trend (the explorer, `trend`, `report`) reads the finished report too, and the stored commits beside it; without them the report is not used', () => {
+    const repo = buildRepo(CACHE_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const args = ['trend', repo.dir, '--points', '4', '--cache-dir', cacheDir];
+      const cold = json(args);
+      const files = () => cacheFiles(cacheDir).map((file) => path.extname(file)).sort();
+      expect(files()).toEqual(['.facts', '.report', '.state']);
+      // The states made unreadable: only the finished report and the facts can serve the re-run.
+      const [state] = cacheFiles(cacheDir).filter((name) => name.endsWith('.state'));
+      writeFileSync(state as string, 'damaged\n');
+      const again = runCli([...args, '--json']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toBe(cold);
+      expect(again.stderr).toBe('');
+      // Without the facts the finished report cannot give a trend, nor can the states (not even
+      // read): the history is scanned again and everything stored anew, over the old files.
+      for (const file of cacheFiles(cacheDir).filter((name) => name.endsWith('.facts'))) rmSync(file);
+      const rebuilt = JSON.parse(json(args)) as { warnings: { code: string }[]; points: { busFactor: number }[] };
+      expect(rebuilt.warnings).toEqual([]);
+      // The last point is the analysed commit: bus factor 2, as every CACHE_HISTORY run.
+      expect(rebuilt.points.at(-1)?.busFactor).toBe(2);
+      expect(files()).toEqual(['.facts', '.report', '.state']);
+      expect(json(args)).toBe(cold);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('a damaged finished report: the states serve the run, with a warning, and the report is stored again', () => {
     const repo = buildRepo(CACHE_HISTORY);
     try {

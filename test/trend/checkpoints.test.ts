@@ -65,7 +65,7 @@ describe('checkpoint commits', () => {
   it('follow the first-parent chain: a merged branch’s commits are never a checkpoint, but its changes are in the merge’s ancestry', async () => {
     const repo = fixture(MERGE_HISTORY);
     const session = await analyzeSession({ path: repo.dir, keepFacts: true });
-    const store = session.facts as FactStore;
+    const store = await (session.facts as () => Promise<FactStore>)();
     const [m1, f1, f2, m2, merge] = ['m1', 'f1', 'f2', 'm2', 'M'].map((tag) => repo.rev(tag)) as [string, string, string, string, string];
     const chain = firstParentChain(store, session.head);
     expect(chain.map((index) => store.commits[index]?.oid)).toEqual([merge, m2, m1]);
@@ -105,7 +105,7 @@ describe('checkpoint commits', () => {
   it('more points than commits: duplicates dropped, with a warning; one commit: one point, silently', async () => {
     const repo = fixture(THREE_COMMITS);
     const session = await analyzeSession({ path: repo.dir, keepFacts: true });
-    const store = session.facts as FactStore;
+    const store = await (session.facts as () => Promise<FactStore>)();
     const chain = firstParentChain(store, session.head);
     // 2 days in 7 points, 8 h apart: each commit is the checkpoint of the points up to the next.
     const { checkpoints, warnings } = trendCheckpoints(store, session.head, chain, { points: 7 });

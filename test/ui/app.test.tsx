@@ -29,9 +29,9 @@ function renderApp(load: LoadReport) {
   return { app, outcomes, frame };
 }
 
-/** Waits for a frame the condition accepts; a scan takes a moment. */
+/** Waits for a frame the condition accepts; a scan takes a moment (several seconds when the suite's other files load the machine). */
 async function until(frame: () => string, accept: (text: string) => boolean): Promise<string> {
-  for (let i = 0; i < 500; i += 1) {
+  for (let i = 0; i < 3000; i += 1) {
     if (accept(frame())) return frame();
     await tick(10);
   }

@@ -99,6 +99,32 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the built CLI in a terminal (tmux)' : 'the 
     }
   });
 
+  it('a cached re-run opens from the finished report and still draws the trend, whatever NODE_ENV and DEV the shell has', async () => {
+    const repo = acme();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'busfactor-tmux-cache-'));
+    temps.push(cacheDir);
+    startShell(100, 30);
+    const header = async () => {
+      // The trend comes after the first frame, from the commits stored beside the report.
+      const shown = await waitFor((text) => / · BF [▁▂▃▄▅▆▇█ ]{1,12} \d/.test(text.split('\n')[0] ?? ''), 'the trend in the header');
+      keys('q');
+      expect(await waitFor((text) => text.includes('EXIT='), 'the shell after quitting')).toContain('EXIT=0 TTY=same');
+      return shown.split('\n')[0];
+    };
+    try {
+      run(`node ${CLI} ${repo} --cache-dir ${cacheDir}`);
+      const first = await header();
+      // What the explorer stored: the states, the commits a trend replays, the finished report.
+      const stored = execFileSync('find', [cacheDir, '-type', 'f', '-name', '*.*'], { encoding: 'utf8' }).trim().split('\n').map((file) => path.extname(file)).sort();
+      expect(stored).toEqual(['.facts', '.report', '.state']);
+      // React's development build and Ink's developer tools asked for: the bundle has neither.
+      run(`NODE_ENV=development DEV=true node ${CLI} ${repo} --cache-dir ${cacheDir}`);
+      expect(await header()).toBe(first);
+    } finally {
+      killServer();
+    }
+  });
+
   it('shows a scan error like the text CLI, then exits with its code and message on stderr', async () => {
     const missing = path.join(mkdtempSync(path.join(tmpdir(), 'busfactor-e2e-')), 'missing');
     temps.push(path.dirname(missing));

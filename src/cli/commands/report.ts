@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { analyzeSession } from '../../analyze.js';
+import { analyzeReport } from '../../analyze.js';
 import { GitError, InputError } from '../../errors.js';
 import { idRanks } from '../../bus-factor/tie-break.js';
 import { findBrowser } from '../../render/report/print-pdf.js';
@@ -74,7 +74,7 @@ export async function run(input: CommandInput): Promise<number> {
   let session;
   let trend: Trend | undefined;
   try {
-    session = await analyzeSession({
+    session = await analyzeReport({
       path: input.path,
       ...input.typed,
       ...(typed.config ? { configFile: typed.config } : {}),

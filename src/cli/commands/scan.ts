@@ -1,4 +1,4 @@
-import { analyze, analyzeSession, type AnalyzeOptions, type Progress } from '../../analyze.js';
+import { analyze, analyzeReport, type AnalyzeOptions, type Progress } from '../../analyze.js';
 import type { Report } from '../../report/report.js';
 import { RENDERERS } from '../../render/renderers.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
@@ -7,6 +7,7 @@ import type { FormatName, OutputOptionValues } from '../../settings/option-schem
 import type { Trend } from '../../trend/compute-trend.js';
 import { EXPLORER_DEFAULTS } from '../../ui/explorer-defaults.js';
 import { shouldOpenExplorer } from '../choose-view.js';
+import { loadExplorer } from '../load-explorer.js';
 import { formatOf } from '../output-settings.js';
 import { createProgressLine } from '../progress.js';
 import { EXIT_INTERRUPTED, reportError } from '../report-error.js';
@@ -46,17 +47,18 @@ export async function run(input: CommandInput): Promise<number> {
 }
 
 /**
- * The explorer, loaded only now: Ink and React stay out of `--help`, pipes and CI. Loading them
- * takes about half a second (Ink brings hundreds of small modules), so the scan starts first and runs
- * meanwhile, with the usual progress line on stderr until the explorer takes the screen. After it
- * closes, a scan error is printed exactly as the text CLI prints it, with the same exit code.
+ * The explorer, loaded only now (cli/load-explorer.ts): Ink and React stay out of `--help`, pipes
+ * and CI. The scan starts first and runs while they load, with the usual progress line on stderr
+ * until the explorer takes the screen; a re-run asked the same way opens from the cache's finished
+ * report. After it closes, a scan error is printed exactly as the text CLI prints it, with the
+ * same exit code.
  */
 async function explore(path: string, output: OutputOptionValues, options: AnalyzeOptions, signal: AbortSignal): Promise<number> {
   const line = process.stderr.isTTY && !output.quiet ? createProgressLine(process.stderr) : undefined;
   const scan = startScan(options, signal, line?.update);
   let runExplorer;
   try {
-    ({ runExplorer } = await import('../../ui/run-explorer.js'));
+    ({ runExplorer } = await loadExplorer());
   } finally {
     // No more progress on stderr: from here on the explorer has the screen.
     scan.detach();
@@ -113,7 +115,7 @@ function startScan(options: AnalyzeOptions, signal: AbortSignal, onProgress: ((p
   const stopped = AbortSignal.any([signal, controller.signal]);
   let latest: Progress | undefined;
   let listener = onProgress;
-  const session = analyzeSession({
+  const session = analyzeReport({
     ...options,
     keepFacts: true,
     signal: stopped,

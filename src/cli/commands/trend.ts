@@ -1,4 +1,4 @@
-import { analyzeSession, type AnalyzeOptions } from '../../analyze.js';
+import { analyzeReport, type AnalyzeOptions } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import { renderTrend } from '../../render/render-trend.js';
 import { escapeJsonText } from '../../render/sanitize.js';
@@ -30,7 +30,7 @@ export async function run(input: CommandInput): Promise<number> {
   const progress = !output.quiet && stderr.isTTY ? createProgressLine(stderr) : undefined;
   let trend: Trend;
   try {
-    const session = await analyzeSession({ ...options, onProgress: progress?.update });
+    const session = await analyzeReport({ ...options, onProgress: progress?.update });
     progress?.clear();
     trend = await computeTrend(session, request, signal, progress ? (done, total) => stderr.write(`\r\x1b[2Kbusfactor: trend · ${done} / ${total} points`) : undefined);
   } finally {

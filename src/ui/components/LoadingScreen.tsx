@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { walkedCommits, type Progress } from '../../analyze.js';
+import { walkedCommits, type Progress } from '../../analysis-progress.js';
 import { commitProgress, transferAction, transferStage } from '../../format.js';
 import { bar, type Segment } from '../model/cells.js';
 import { Line } from './Line.js';

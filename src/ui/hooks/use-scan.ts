@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Progress } from '../../analyze.js';
+import type { Progress } from '../../analysis-progress.js';
 import type { Report } from '../../report/report.js';
 
 /** Runs the analysis; given by the command, which knows the flags. */

@@ -16,6 +16,7 @@ interface ClientAssets {
 }
 let assets: ClientAssets | undefined;
 function clientAssets(): ClientAssets {
+  // Beside this module, in dist/ and in the CLI's bundle (scripts/bundle.mjs copies it there).
   assets ??= JSON.parse(readFileSync(new URL('./report-client.json', import.meta.url), 'utf8')) as ClientAssets;
   return assets;
 }
