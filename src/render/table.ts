@@ -1,4 +1,4 @@
-import { displayWidth } from './display-width.js';
+import { displayWidth, isOneColumnEach } from './display-width.js';
 
 export type Align = 'left' | 'right';
 
@@ -10,6 +10,7 @@ export interface Column {
 
 /** Cuts text to a display width (East Asian wide characters count two), ending in `…`. */
 export function truncate(text: string, width: number): string {
+  if (isOneColumnEach(text)) return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
   if (displayWidth(text) <= width) return text;
   let out = '';
   for (const char of text) {

@@ -17,8 +17,9 @@ describe('displayWidth', () => {
     // Every character of the fast path after the others (none joins its neighbour): as many columns as characters.
     // ASCII 95, Latin-1 without controls and the soft hyphen 13 + 594, Greek 8 + 6 + 7 + 1 + 20,
     // Greek and Cyrillic 224, Cyrillic after its combining marks 166, Latin Extended Additional 256;
-    // punctuation 24 + 47, arrows 112, box drawing and blocks 160.
-    expect(all.length).toBe(95 + 13 + 594 + 8 + 6 + 7 + 1 + 20 + 224 + 166 + 256 + 24 + 47 + 112 + 160);
+    // punctuation 24 + 47, letterlike 144, arrows 112, operators 256, box drawing and blocks 160,
+    // geometric shapes 93 + 1.
+    expect(all.length).toBe(95 + 13 + 594 + 8 + 6 + 7 + 1 + 20 + 224 + 166 + 256 + 24 + 47 + 144 + 112 + 256 + 160 + 93 + 1);
     expect(stringWidth(all)).toBe(all.length);
   });
 

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../render/display-width.js';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import { truncate } from '../../render/table.js';
 import type { Report } from '../../report/report.js';
@@ -36,9 +36,9 @@ function headerFacts(report: Report, trend: string | undefined, room: number): {
   const withTrend = trend ? [...totals, [name]].map((parts) => [...parts, trend]) : [];
   for (const parts of [...withTrend, ...totals]) {
     const facts = parts.join(' · ');
-    if (stringWidth(` · ${facts}${warnings}`) <= room) return { facts, warnings };
+    if (displayWidth(` · ${facts}${warnings}`) <= room) return { facts, warnings };
   }
-  return { facts: truncate(name, Math.max(1, room - stringWidth(` · ${warnings}`))), warnings };
+  return { facts: truncate(name, Math.max(1, room - displayWidth(` · ${warnings}`))), warnings };
 }
 
 /** `busfactor · express @ 1a2b3c4d · 5,874 commits · 141 files · BF ▃▅█▆ 2–4   [Modules] People`. */

@@ -1,11 +1,11 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../render/display-width.js';
 import { truncate } from '../../render/table.js';
 
 /** Exactly `width` columns: cut with `…` or padded, so rows never wrap and columns line up. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
   const cut = truncate(text, width);
-  const gap = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  const gap = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'right' ? gap + cut : cut + gap;
 }
 
@@ -35,7 +35,7 @@ export const DEPARTED_MARK = ' †';
  */
 export function fitWithMarker(text: string, marker: string, width: number): string {
   if (marker === '') return fit(text, width);
-  return fit(`${truncate(text, Math.max(1, width - stringWidth(marker)))}${marker}`, width);
+  return fit(`${truncate(text, Math.max(1, width - displayWidth(marker)))}${marker}`, width);
 }
 
 /** A bar of `width` cells, `share` (0–1) of them full: `███░░`. */
@@ -57,7 +57,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
   const out: Segment[] = [];
   let used = 0;
   for (const segment of segments) {
-    const size = stringWidth(segment.text);
+    const size = displayWidth(segment.text);
     if (used + size <= width) {
       out.push(segment);
       used += size;
@@ -68,7 +68,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
     used += Math.max(0, room);
     break;
   }
-  const left = width - out.reduce((total, segment) => total + stringWidth(segment.text), 0);
+  const left = width - out.reduce((total, segment) => total + displayWidth(segment.text), 0);
   if (left > 0) out.push({ text: ' '.repeat(left) });
   return out;
 }

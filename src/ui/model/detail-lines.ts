@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../render/display-width.js';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import type { Report } from '../../report/report.js';
 import type { ScopeScore } from '../../report/what-if.js';
@@ -25,9 +25,9 @@ export function detailTitle(node: ModuleNode, scores: RowScores, width: number):
   const title = (withOrphans: boolean) =>
     `── ${safe(node.module?.path ?? node.name)} · ${plural(node.files.length, 'file')} · ${plural(authors, 'author')}${withOrphans && orphans > 0 ? ` · ${count(orphans)} without author` : ''} · bus factor `;
   // The bus factors matter more than the orphan count: it gives way when the line is too short.
-  const fits = (head: string) => stringWidth(head) + cell.length + stringWidth(tail) <= width;
+  const fits = (head: string) => displayWidth(head) + cell.length + displayWidth(tail) <= width;
   const head = fits(title(true)) ? title(true) : title(false);
-  const used = stringWidth(head) + cell.length + stringWidth(tail);
+  const used = displayWidth(head) + cell.length + displayWidth(tail);
   return [
     { text: head, bold: true },
     { text: cell, bold: true, color: riskLevel(after) },

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../render/display-width.js';
 import { sanitizeForTerminal as safe } from '../../render/sanitize.js';
 import type { Successor } from '../../report/report.js';
 import { count, percent, plural } from '../../format.js';
@@ -35,6 +35,6 @@ export function overTimeSegments(lost: LostCount, successors: readonly Successor
   const more = candidates.length > SUCCESSORS_SHOWN ? `, +${candidates.length - SUCCESSORS_SHOWN} more` : '';
   const label = ' · who could take over: ';
   const who: Segment = names.length > 0 ? { text: `${names.join(', ')}${more}` } : { text: 'nobody else still here has worked on them', color: 'red' };
-  const fits = stringWidth(long + label) + stringWidth(names[0] ?? who.text) <= width;
+  const fits = displayWidth(long + label) + displayWidth(names[0] ?? who.text) <= width;
   return [lostSegment(fits ? long : `lost ${count(lost.lost)} of ${count(lost.of)}`), { text: label, bold: true }, who];
 }

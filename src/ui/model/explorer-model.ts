@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../render/display-width.js';
 import type { Report } from '../../report/report.js';
 import { scoreStewardship } from '../../report/stewardship-score.js';
 import { indexAuthorship, moduleMembers, scoreFiles, type ScopeScore } from '../../report/what-if.js';
@@ -150,6 +150,6 @@ export function createExplorerModel(report: Report): ExplorerModel {
     return { baseScores, scores, activeBaseScores, activeScores, rows, cursor, node, detail, lines, islands, people, stewardship };
   };
   const departedIds = new Set(report.people.filter((person) => person.departed).map((person) => person.id));
-  const rolesWidth = Math.max(0, ...roles.map((list) => stringWidth(list.join(ROLE_SEPARATOR))));
+  const rolesWidth = Math.max(0, ...roles.map((list) => displayWidth(list.join(ROLE_SEPARATOR))));
   return { report, kinds, departedIds, rolesWidth, tree: (kind) => treeOf(kind).root, view };
 }

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../render/display-width.js';
 import { count, percent, riskLevel } from '../../format.js';
 import { absentReason, activityFacts, stewardLabel } from '../../render/render-stewardship.js';
 import { stewardShare } from '../../report/steward-roles.js';
@@ -66,7 +66,7 @@ export function stewardTitle(row: ActivityRow, stewardship: Stewardship, width: 
   const rule = (used: number) => ({ text: ` ${'─'.repeat(Math.max(0, width - used - 1))}` });
   if (!base || !now) {
     const head = `── ${kind} · absent: ${absentReason(kind, stewardship)}`;
-    return [{ text: head, bold: true }, rule(stringWidth(head))];
+    return [{ text: head, bold: true }, rule(displayWidth(head))];
   }
   const after = now.busFactor.busFactor;
   const activeAfter = now.activeBusFactor.busFactor;
@@ -78,14 +78,14 @@ export function stewardTitle(row: ActivityRow, stewardship: Stewardship, width: 
   // The bus factors matter more than the window's dates and the events' name: those give way first.
   const titles = [`${within} ${EVENTS[kind]} in the last ${age}${since}`, `${within} ${EVENTS[kind]} in the last ${age}`, `${within} in the last ${age}`, ''].map((middle) => `── ${kind} · ${middle ? `${middle} · ` : ''}bus factor `);
   const tail = ' · active ';
-  const fits = (head: string) => stringWidth(head) + cell.length + tail.length + active.length + 3 <= width;
+  const fits = (head: string) => displayWidth(head) + cell.length + tail.length + active.length + 3 <= width;
   const head = titles.find(fits) ?? (titles.at(-1) as string);
   return [
     { text: head, bold: true },
     { text: cell, bold: true, color: riskLevel(after) },
     { text: tail, bold: true },
     { text: active, bold: true, color: riskLevel(activeAfter) },
-    rule(stringWidth(head) + cell.length + tail.length + active.length),
+    rule(displayWidth(head) + cell.length + tail.length + active.length),
   ];
 }
 
