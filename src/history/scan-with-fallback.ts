@@ -1,11 +1,13 @@
-import { InternalError } from '../errors.js';
+import { availableParallelism } from 'node:os';
+import { CancelledError, InternalError } from '../errors.js';
 import { count } from '../format.js';
 import type { Repository } from '../git/repo.js';
 import { isMissingObjectFailure } from '../git/run-git.js';
 import type { Warning } from '../warnings.js';
 import type { CommitRecord } from './commit-record.js';
 import type { HistoryPass } from './history-pass.js';
-import { listCommits, scanHistory } from './scan-history.js';
+import { listCommits, scanHistory, type ScanHistoryOptions } from './scan-history.js';
+import { scanSplitPolicy, type ScanSplitPolicy } from './scan-split-policy.js';
 
 export interface HistoryResult {
   /** `exact`: the isomorphic-git engine, which pairs only unchanged blobs (docs/engine.md). */
@@ -18,11 +20,36 @@ export interface HistoryResult {
 const MAX_RENAME_FALLBACKS = 50;
 
 /**
+ * Of the commits left when the scan splits, the share of the newer part, scanned by the first
+ * process and consumed as it streams; the older part's commits are kept until then. Newer
+ * commits cost git more (bigger trees, more renames to look for): on git/git the newer 40 % took
+ * about as long as the older 60 %.
+ */
+const NEWER_SHARE = 0.4;
+
+/** What the passes over lists of commits share: the fallback budget and what fell back. */
+interface FallbackState {
+  fallbacks: number;
+  exactCommits: number;
+}
+
+type Base = Pick<ScanHistoryOptions, 'commit' | 'signal'>;
+
+/**
+ * The one pass over the history (docs/algorithms.md §1), as fast as git allows, whatever objects
+ * are missing.
+ *
  * Rename detection reads blob contents; when objects are missing (partial clones, mirrors without
  * large blobs) git dies on the commit that needs one. The scan then redoes just that commit with
  * exact renames only (`-M100%` compares blob ids, reads no content) and resumes full detection on
  * the commits after it, given explicitly so git does not walk the history again: only commits that
  * touch a missing blob lose similarity renames, and nothing is counted twice.
+ *
+ * On a long history the rest of the pass is split in two once the list of its commits is known
+ * (`git rev-list`, run alongside the start of the scan): two `git log` processes each diff their
+ * part, the newer part's commits consumed as they come, the older part's kept until then, so the
+ * pass sees every commit in git log's order, exactly as from one process (docs/performance.md,
+ * "The scan in two processes").
  */
 export async function scanWithFallback(
   repo: Repository,
@@ -34,46 +61,187 @@ export async function scanWithFallback(
   since?: string,
 ): Promise<HistoryResult> {
   let lastReport = 0;
-  let lastOid = '';
+  let kept = 0;
+  const report = () => {
+    if (pass.commits + kept - lastReport < 500) return;
+    lastReport = pass.commits + kept;
+    onCommits(lastReport);
+  };
   const consume = (commit: CommitRecord) => {
     pass.consume(commit);
-    lastOid = commit.oid;
-    if (pass.commits - lastReport >= 500) {
-      lastReport = pass.commits;
-      onCommits(pass.commits);
-    }
+    report();
   };
-  const base = { commit: head, signal, consume, ...(since ? { since } : {}) };
-  try {
-    await scanHistory(repo, { ...base, renames: 'similarity' });
-    return { renames: 'similarity', warnings: [] };
-  } catch (error) {
-    if (!isMissingObjectFailure(error)) throw error;
-  }
+  const base: Base = { commit: head, signal };
+  const state: FallbackState = { fallbacks: 0, exactCommits: 0 };
+  // An incremental pass (since a cached head) is short: never split.
+  const policy = since ? ({ kind: 'never' } as const) : scanSplitPolicy(availableParallelism());
 
-  const order = await listCommits(repo, head, signal, since);
-  if (pass.commits > 0 && order[pass.commits - 1] !== lastOid) {
+  const walk = await walkUntilSplit(repo, base, since, policy, consume, pass);
+  if (walk.kind === 'done') return { renames: 'similarity', warnings: [] };
+  const order = await walk.order;
+  if (pass.commits > 0 && order[pass.commits - 1] !== walk.lastOid) {
     throw new InternalError('git rev-list and git log walked the history in different orders');
   }
-  let exactCommits = 0;
-  for (let fallbacks = 1; pass.commits < order.length; fallbacks += 1) {
-    const before = pass.commits;
-    if (fallbacks > MAX_RENAME_FALLBACKS) {
-      await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before) });
-      exactCommits += pass.commits - before;
-      break;
+  const rest = order.slice(pass.commits);
+  if (walk.kind === 'failed') {
+    // git died on the first commit of the rest: it alone gets exact renames first.
+    await scanList(repo, base, rest, consume, state, true);
+  } else {
+    await scanInTwo(repo, base, rest, consume, state, (count) => {
+      kept = count;
+      report();
+    });
+  }
+  if (state.exactCommits === 0) return { renames: 'similarity', warnings: [] };
+  return { renames: 'partly-exact', warnings: [renameFallbackWarning(state.exactCommits, pass.commits)] };
+}
+
+type Walk =
+  | { readonly kind: 'done' }
+  /** git died on the commit after `lastOid` (a missing object): the rest resumes from the list. */
+  | { readonly kind: 'failed'; readonly order: Promise<string[]>; readonly lastOid: string }
+  /** Stopped after `lastOid` to scan the rest in two. */
+  | { readonly kind: 'split'; readonly order: Promise<string[]>; readonly lastOid: string };
+
+/**
+ * The history walked by one `git log`, as always; alongside it, when the policy may split, the
+ * list of its commits. When that list is long enough and most of the walk is still ahead, the
+ * walk is stopped and the rest is left to two processes.
+ */
+async function walkUntilSplit(
+  repo: Repository,
+  base: Base,
+  since: string | undefined,
+  policy: ScanSplitPolicy,
+  consume: (commit: CommitRecord) => void,
+  pass: HistoryPass,
+): Promise<Walk> {
+  const stop = new AbortController();
+  const listing = new AbortController();
+  let lastOid = '';
+  let splitting = false;
+  const startSplit = () => {
+    splitting = true;
+    stop.abort();
+  };
+  let order: Promise<string[]> | undefined;
+  const listOrder = () => (order ??= listCommits(repo, base.commit, AbortSignal.any([listing.signal, ...(base.signal ? [base.signal] : [])]), since));
+  if (policy.kind === 'auto') {
+    listOrder().then(
+      (list) => {
+        // Worth it only for a long history with most of the walk still to come.
+        if (!splitting && list.length >= policy.minCommits && pass.commits < list.length / 2) startSplit();
+      },
+      () => {},
+    );
+  }
+  const walked = (commit: CommitRecord) => {
+    // Commits git printed after the walk was asked to stop are the split's to scan.
+    if (splitting) return;
+    consume(commit);
+    lastOid = commit.oid;
+    if (policy.kind === 'after' && pass.commits >= policy.commits) startSplit();
+  };
+  if (policy.kind === 'after' && policy.commits === 0) startSplit();
+  try {
+    if (!splitting) await scanHistory(repo, { ...base, ...(since ? { since } : {}), renames: 'similarity', signal: AbortSignal.any([stop.signal, ...(base.signal ? [base.signal] : [])]), consume: walked });
+    if (!splitting) {
+      listing.abort();
+      return { kind: 'done' };
     }
-    // The commit git died on, alone, with exact renames.
-    await scanHistory(repo, { ...base, renames: 'exact', commits: order.slice(before, before + 1) });
-    exactCommits += pass.commits - before;
+  } catch (error) {
+    if (splitting && error instanceof CancelledError && !base.signal?.aborted) return { kind: 'split', order: listOrder(), lastOid };
+    if (!isMissingObjectFailure(error)) {
+      listing.abort();
+      throw error;
+    }
+    return { kind: 'failed', order: listOrder(), lastOid };
+  }
+  // Asked to split after the last commit: nothing was left for the walk to stop.
+  return { kind: 'split', order: listOrder(), lastOid };
+}
+
+/**
+ * The rest of the pass in two `git log` processes at once, the newer commits in one, the older in
+ * the other: the newer are consumed as they come, the older kept (`onKept` says how many) until
+ * the newer are done, then consumed in order, and the rest as it comes.
+ */
+async function scanInTwo(
+  repo: Repository,
+  base: Base,
+  rest: readonly string[],
+  consume: (commit: CommitRecord) => void,
+  state: FallbackState,
+  onKept: (count: number) => void,
+): Promise<void> {
+  const cut = Math.round(rest.length * NEWER_SHARE);
+  const failed = new AbortController();
+  const both = { ...base, signal: AbortSignal.any([failed.signal, ...(base.signal ? [base.signal] : [])]) };
+  const older: CommitRecord[] = [];
+  let newerDone = false;
+  const keepOrConsume = (commit: CommitRecord) => {
+    if (newerDone) consume(commit);
+    else onKept(older.push(commit));
+  };
+  const newer = scanList(repo, both, rest.slice(0, cut), consume, state, false).then(() => {
+    newerDone = true;
+    for (const commit of older) consume(commit);
+    older.length = 0;
+    onKept(0);
+  });
+  const second = scanList(repo, both, rest.slice(cut), keepOrConsume, state, false);
+  // One failing stops the other's git process; the first failure is the one reported (not the
+  // other's cancellation).
+  let firstFailure: { readonly error: unknown } | undefined;
+  const stopOther = (error: unknown) => {
+    firstFailure ??= { error };
+    failed.abort();
+  };
+  await Promise.all([newer.catch(stopOther), second.catch(stopOther)]);
+  if (firstFailure) throw firstFailure.error;
+}
+
+/**
+ * Scans the given commits, in their order, falling back to exact renames commit by commit where
+ * git dies on a missing object. `failedFirst`: git already died on the first of them.
+ */
+async function scanList(
+  repo: Repository,
+  base: Base,
+  commits: readonly string[],
+  consume: (commit: CommitRecord) => void,
+  state: FallbackState,
+  failedFirst: boolean,
+): Promise<void> {
+  let done = 0;
+  const counted = (commit: CommitRecord) => {
+    done += 1;
+    consume(commit);
+  };
+  const scan = (renames: ScanHistoryOptions['renames'], list: readonly string[]) => scanHistory(repo, { ...base, renames, commits: list, consume: counted });
+  let failed = failedFirst;
+  while (done < commits.length) {
+    if (failed) {
+      state.fallbacks += 1;
+      const before = done;
+      if (state.fallbacks > MAX_RENAME_FALLBACKS) {
+        await scan('exact', commits.slice(done));
+        state.exactCommits += done - before;
+        return;
+      }
+      // The commit git died on, alone, with exact renames.
+      await scan('exact', commits.slice(done, done + 1));
+      state.exactCommits += done - before;
+      if (done >= commits.length) return;
+    }
     try {
-      await scanHistory(repo, { ...base, renames: 'similarity', commits: order.slice(pass.commits) });
-      break;
+      await scan('similarity', commits.slice(done));
+      return;
     } catch (error) {
       if (!isMissingObjectFailure(error)) throw error;
+      failed = true;
     }
   }
-  return { renames: 'partly-exact', warnings: [renameFallbackWarning(exactCommits, pass.commits)] };
 }
 
 /** The warning of a scan that fell back to exact renames in `exactCommits` of its `commits`. */
