@@ -162,33 +162,36 @@ export class AnalysisCache {
   }
 
   /**
-   * A cached ancestor of `head` to extend with the commits since: the most recently used entries
-   * whose commit this repository has and which `head` descends from, and which `accepts` (what
-   * the commit's own files make of the pass: cache/cached-scan.ts).
+   * The cached ancestors of `head` that could be extended with the commits since, best first: the
+   * most recently used entries whose commit this repository has and which `head` descends from,
+   * and which `accepts` (what the commit's own files make of the pass: cache/cached-scan.ts). Each
+   * comes with its states already loading, so the caller scans the new commits meanwhile; a
+   * candidate whose files turn out unusable loads as undefined (with a warning), and the caller
+   * asks for the next.
    */
-  async findAncestor(
+  async *ancestors(
     stateKeys: readonly string[],
     head: string,
     needFacts: boolean,
     signal: AbortSignal | undefined,
     accepts: (base: string) => Promise<boolean> = async () => true,
-  ): Promise<{ base: string; state: CachedState; facts: CommitRecord[] | undefined } | undefined> {
+  ): AsyncGenerator<{ base: string; loaded: Promise<{ state: CachedState; facts: CommitRecord[] | undefined } | undefined> }> {
     const all: Entry[] = [];
     for (const stateKey of stateKeys) all.push(...(await this.entries(stateKey, '.state')));
     const entries = all.filter((entry) => entry.head !== head && /^[0-9a-f]+$/.test(entry.head));
     entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
     const candidates = entries.slice(0, MAX_CANDIDATES);
-    if (candidates.length === 0) return undefined;
+    if (candidates.length === 0) return;
     const present = await this.repo.reader.commitsPresent(candidates.map((entry) => entry.head), signal);
     for (const entry of candidates) {
       if (!present.has(entry.head)) continue;
       if (!(await this.repo.reader.isAncestor(entry.head, head, signal)) || !(await accepts(entry.head))) continue;
-      const loaded = await this.loadEntry(entry, needFacts);
-      if (loaded) return { base: entry.head, ...loaded };
+      const loaded = this.loadEntry(entry, needFacts);
+      // Awaited by the caller after it started its scan; a rejection meanwhile is not unhandled.
+      loaded.catch(() => {});
+      yield { base: entry.head, loaded };
     }
-    return undefined;
   }
-
 
   /**
    * Stores one commit's states (and facts), then evicts what is over the size limit. The states

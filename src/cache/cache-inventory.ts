@@ -8,7 +8,7 @@ export interface CachedRepository {
   readonly repoKey: string;
   /** The folder it was last analysed in (a label: entries are found by commit, not by folder). */
   readonly repository: string;
-  /** Analysed commits kept, over every state key (settings). */
+  /** Analysed commits kept (their states or a finished report), over every state key (settings). */
   readonly commits: number;
   readonly bytes: number;
   /** ISO 8601: when an entry of it was last written or read. */
@@ -40,7 +40,8 @@ export async function inventory(dir: string): Promise<CacheInventory> {
     }
     const entry = byRepo.get(meta.repoKey) ?? { repository: meta.repository, heads: new Set<string>(), bytes: 0, lastUsed: 0, written: 0 };
     byRepo.set(meta.repoKey, entry);
-    if (meta.kind === 'state') entry.heads.add(`${path.basename(path.dirname(file.path))}/${meta.head}`);
+    // A commit extended by a few commits keeps its finished report alone (analyze.ts, STORE_EXTENSION_AFTER).
+    if (meta.kind === 'state' || meta.kind === 'report') entry.heads.add(`${path.basename(path.dirname(file.path))}/${meta.head}`);
     entry.bytes += file.size;
     entry.lastUsed = Math.max(entry.lastUsed, file.mtimeMs);
     // The most recently written entry names the folder.

@@ -42,6 +42,8 @@ export interface Scanned {
     readonly remap: Int32Array;
     readonly touched: ReadonlySet<string>;
     readonly ownership: LineOwnershipResult | undefined;
+    /** Commits scanned since the cached one. */
+    readonly newCommits: number;
   };
 }
 
@@ -54,8 +56,6 @@ export interface Scanned {
  */
 export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   const { repo, head, settings, collectorSettings, cache, keys, signal } = input;
-  const universeOf = (previous?: FileUniverse) =>
-    buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal, ...(previous ? { previous: previous.memo } : {}) });
   const needFacts = collectorSettings.keepFacts;
   let universe: Promise<FileUniverse> | undefined;
   if (cache && keys) {
@@ -66,27 +66,42 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       // The facts are read only when a trend asks for them, after the first screen.
       return { collectors, history: hit.state.history.history, universe: hit.state.universe, use: 'hit', ...(hit.state.ownership ? { ownership: hit.state.ownership } : {}), ...(hit.facts ? { loadFacts: hit.facts } : {}) };
     }
-    const ancestor = await cache.findAncestor(keys, head, needFacts, signal, sameMailmapAs(repo, head, signal));
-    if (ancestor) {
+    for await (const ancestor of cache.ancestors(keys, head, needFacts, signal, sameMailmapAs(repo, head, signal))) {
+      // The new commits and the tree are read while the ancestor's states load (git/git: 0.3 s of
+      // reading and decoding); an ancestor whose files turn out unusable stops them.
+      const attempt = new AbortController();
+      const stop = signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal;
       const touched = new TouchedPaths();
       const collectors = createCollectors(collectorSettings, [touched]);
       // Only the blobs that changed since the cached commit are classified again.
-      universe = universeOf(ancestor.state.universe);
+      const tree = buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal: stop, previous: ancestor.loaded.then((loaded) => loaded?.state.universe.memo) });
       // Awaited below; a failure meanwhile must not go unhandled.
-      universe.catch(() => {});
+      tree.catch(() => {});
       input.onScan?.(ancestor.base);
-      const newer = await repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits, since: ancestor.base });
-      if (canExtend(collectors.pass, ancestor.state.history)) {
-        const { remap, history } = absorbHistory(collectors, newer, ancestor.state.history, ancestor.facts);
-        collectors.pass.finish();
-        input.onCommits(collectors.pass.commits);
-        return { collectors, history, universe: await universe, use: 'extended', extension: { base: ancestor.base, remap, touched: touched.paths, ownership: ancestor.state.ownership } };
+      const scanning = repo.reader.scanHistory({ head, pass: collectors.pass, signal: stop, onCommits: input.onCommits, since: ancestor.base });
+      scanning.catch(() => {});
+      const loaded = await ancestor.loaded;
+      if (!loaded) {
+        attempt.abort();
+        await Promise.allSettled([scanning, tree]);
+        continue;
       }
+      const newer = await scanning;
+      universe = tree;
+      if (!canExtend(collectors.pass, loaded.state.history)) break;
+      const newCommits = collectors.pass.commits;
+      const { remap, history } = absorbHistory(collectors, newer, loaded.state.history, loaded.facts);
+      collectors.pass.finish();
+      input.onCommits(collectors.pass.commits);
+      return { collectors, history, universe: await tree, use: 'extended', extension: { base: ancestor.base, remap, touched: touched.paths, ownership: loaded.state.ownership, newCommits } };
     }
   }
   const collectors = createCollectors(collectorSettings);
   input.onScan?.(undefined);
-  const [history, tree] = await Promise.all([repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits }), universe ?? universeOf()]);
+  const [history, tree] = await Promise.all([
+    repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits, mayParallelize: !settings.lines }),
+    universe ?? buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal }),
+  ]);
   collectors.pass.finish();
   return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };
 }

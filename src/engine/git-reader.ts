@@ -41,7 +41,7 @@ export function withGitReader(facts: RepositoryFacts): Repository {
       }
       return present;
     },
-    scanHistory: ({ head, pass, signal, onCommits, since }) => scanWithFallback(repo, head, pass, signal, onCommits, since),
+    scanHistory: ({ head, pass, signal, onCommits, since, mayParallelize }) => scanWithFallback(repo, head, pass, signal, onCommits, since, mayParallelize ?? true),
     listTree: (commit, signal) => listTree(repo, commit, signal),
     readAttributes: (commit, paths, signal) => readAttributes(repo, commit, paths, signal),
     readBlobs: (requests, handle, signal) => readBlobs(repo, requests, handle, signal),

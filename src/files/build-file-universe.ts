@@ -82,7 +82,8 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
     return reason === undefined;
   });
   const attributesKey = entries.filter(isAttributesFile).map((entry) => `${entry.path}\0${entry.oid}`).join('\0');
-  const known = options.previous?.attributes === attributesKey ? options.previous.byPath : undefined;
+  const previous = await options.previous;
+  const known = previous?.attributes === attributesKey ? previous.byPath : undefined;
   const memo = new Map<string, ClassifiedBlob>();
   const verdicts = new Map<Candidate, Verdict>();
   const lineCounts = new Map<Candidate, number>();

@@ -95,5 +95,6 @@ export interface FileUniverseOptions {
   readonly allText: boolean;
   readonly signal?: AbortSignal;
   /** An earlier commit's classifications (same options): unchanged blobs are not read again. */
-  readonly previous?: UniverseMemo;
+  /** May still be loading (a cached ancestor's states): awaited once the tree is listed. */
+  readonly previous?: UniverseMemo | Promise<UniverseMemo | undefined>;
 }

@@ -59,6 +59,8 @@ export async function scanWithFallback(
   onCommits: (commits: number) => void,
   /** Only the commits made since this one (a cached head: cache/history-state.ts). */
   since?: string,
+  /** False: one process whatever the history's length (line ownership: repository-reader.ts). */
+  mayParallelize = true,
 ): Promise<HistoryResult> {
   let lastReport = 0;
   let kept = 0;
@@ -73,8 +75,10 @@ export async function scanWithFallback(
   };
   const base: Base = { commit: head, signal };
   const state: FallbackState = { fallbacks: 0, exactCommits: 0 };
-  // An incremental pass (since a cached head) is short: never split.
-  const policy = since ? ({ kind: 'never' } as const) : scanSplitPolicy(availableParallelism());
+  // An incremental pass (since a cached head) is short: never split. The policy is read anyway, so
+  // that a bad BUSFACTOR_SCAN_SPLIT is an error wherever it is set.
+  const asked = scanSplitPolicy(availableParallelism());
+  const policy = since || !mayParallelize ? ({ kind: 'never' } as const) : asked;
 
   const walk = await walkUntilSplit(repo, base, since, policy, consume, pass);
   if (walk.kind === 'done') return { renames: 'similarity', warnings: [] };

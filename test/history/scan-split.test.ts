@@ -33,8 +33,10 @@ describe('the history scan split in two processes', () => {
     ['a team with a merged branch and a rename', TEAM_HISTORY, []],
     ['identities merged and mapped', IDENTITY_HISTORY, []],
     ['a chain of renames', RENAME_CHAIN_HISTORY, []],
-    // fixtures/cache-histories.ts: co-authors, releases, build files; with line ownership too.
-    ['co-authors, releases and build files, with line ownership', CACHE_HISTORY, ['--lines']],
+    // fixtures/cache-histories.ts: co-authors, releases, build files, under both models. (Line
+    // ownership scans in one process: engine/repository-reader.ts, mayParallelize.)
+    ['co-authors, releases and build files', CACHE_HISTORY, []],
+    ['the same under the recency model', CACHE_HISTORY, ['--algorithm', 'recency']],
   ];
   for (const [name, steps, extra] of histories) {
     it(`${name}: the same report at every split point`, () => {
