@@ -46,7 +46,7 @@ export async function runAnalyses(runs: readonly WorkerAnalyzeOptions[], options
         if (!run) return;
         if (options.signal.aborted) return;
         options.onStart?.(index);
-        const outcome = await runInWorker(run, options.signal, (progress) => options.onProgress?.(index, progress));
+        const outcome = await runInWorker(run, options.signal, (progress) => options.onProgress?.(index, progress), workerEnvironment(options.jobs));
         if (options.signal.aborted) return;
         await options.onOutcome(index, outcome);
       }),
@@ -55,12 +55,21 @@ export async function runAnalyses(runs: readonly WorkerAnalyzeOptions[], options
   if (options.signal.aborted) throw new CancelledError();
 }
 
-function runInWorker(run: WorkerAnalyzeOptions, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<AnalysisOutcome> {
+/**
+ * Several analyses at once already use the cores: each scans its history in one process
+ * (history/scan-split-policy.ts), unless the user chose otherwise with BUSFACTOR_SCAN_SPLIT.
+ */
+function workerEnvironment(jobs: number): NodeJS.ProcessEnv {
+  if (jobs < 2 || process.env.BUSFACTOR_SCAN_SPLIT !== undefined) return process.env;
+  return { ...process.env, BUSFACTOR_SCAN_SPLIT: 'never' };
+}
+
+function runInWorker(run: WorkerAnalyzeOptions, signal: AbortSignal, onProgress: (progress: Progress) => void, env: NodeJS.ProcessEnv): Promise<AnalysisOutcome> {
   return new Promise((resolve) => {
     let child: ChildProcess;
     try {
       // stdout unused; stderr kept to tell a crash's cause; `advanced` serialisation sends the report text as it is.
-      child = fork(WORKER, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      child = fork(WORKER, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
     } catch (error) {
       resolve({ kind: 'failure', error: `cannot start a worker process: ${(error as Error).message}` });
       return;
