@@ -10,6 +10,7 @@ import { LineReplay, fileLinesOf, type FileLines, type FileRuns, type IgnoredCom
 import { mergeRenameFinder } from './find-merge-renames.js';
 import { MergePlanner } from './plan-merge.js';
 import { TreeState } from './tree-state.js';
+import { heapCeiling } from './heap-ceiling.js';
 
 export interface ReplayOptions {
   /** Follow first parents only, like `git blame --first-parent`. */
@@ -76,6 +77,7 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
   const pending: { commit: number; apply: () => Promise<TreeState<FileRuns>> }[] = [];
   let last: TreeState<FileRuns> | undefined;
   let done = 0;
+  const keepHeapDown = heapCeiling();
   const applyOldest = async () => {
     const { commit, apply } = pending.shift() as (typeof pending)[number];
     try {
@@ -84,7 +86,10 @@ export async function replayHistory(repo: Repository, head: string, options: Rep
       throw withContext(error, `replaying commit ${graph.oids[commit]} (${commit + 1} of ${graph.oids.length}, parents first)`);
     }
     done += 1;
-    if (done % 200 === 0) options.onProgress?.(done, graph.oids.length);
+    if (done % 200 === 0) {
+      options.onProgress?.(done, graph.oids.length);
+      keepHeapDown();
+    }
   };
   try {
     for await (const input of feed.inputs()) {
