@@ -1,3 +1,4 @@
+import { eitherSignal } from '../abort-signals.js';
 import { InputError } from '../errors.js';
 import { buildFileUniverse } from '../files/build-file-universe.js';
 import type { CommitRecord } from '../history/commit-record.js';
@@ -70,7 +71,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       // The new commits and the tree are read while the ancestor's states load (git/git: 0.3 s of
       // reading and decoding); an ancestor whose files turn out unusable stops them.
       const attempt = new AbortController();
-      const stop = signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal;
+      const stop = eitherSignal(attempt, signal);
       const touched = new TouchedPaths();
       const collectors = createCollectors(collectorSettings, [touched]);
       // Only the blobs that changed since the cached commit are classified again.

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { eitherSignal } from '../abort-signals.js';
 import { CancelledError, InternalError } from '../errors.js';
 import { count } from '../format.js';
 import type { Repository } from '../git/repo.js';
@@ -129,7 +130,7 @@ async function walkUntilSplit(
     stop.abort();
   };
   let order: Promise<string[]> | undefined;
-  const listOrder = () => (order ??= listCommits(repo, base.commit, AbortSignal.any([listing.signal, ...(base.signal ? [base.signal] : [])]), since));
+  const listOrder = () => (order ??= listCommits(repo, base.commit, eitherSignal(listing, base.signal), since));
   if (policy.kind === 'auto') {
     listOrder().then(
       (list) => {
@@ -148,7 +149,7 @@ async function walkUntilSplit(
   };
   if (policy.kind === 'after' && policy.commits === 0) startSplit();
   try {
-    if (!splitting) await scanHistory(repo, { ...base, ...(since ? { since } : {}), renames: 'similarity', signal: AbortSignal.any([stop.signal, ...(base.signal ? [base.signal] : [])]), consume: walked });
+    if (!splitting) await scanHistory(repo, { ...base, ...(since ? { since } : {}), renames: 'similarity', signal: eitherSignal(stop, base.signal), consume: walked });
     if (!splitting) {
       listing.abort();
       return { kind: 'done' };
@@ -180,7 +181,7 @@ async function scanInTwo(
 ): Promise<void> {
   const cut = Math.round(rest.length * NEWER_SHARE);
   const failed = new AbortController();
-  const both = { ...base, signal: AbortSignal.any([failed.signal, ...(base.signal ? [base.signal] : [])]) };
+  const both = { ...base, signal: eitherSignal(failed, base.signal) };
   const older: CommitRecord[] = [];
   let newerDone = false;
   const keepOrConsume = (commit: CommitRecord) => {

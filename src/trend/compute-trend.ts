@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { eitherSignal } from '../abort-signals.js';
 import { coAuthorPolicy, type ReportSession } from '../analyze.js';
 import { compareText } from '../compare-text.js';
 import { InternalError } from '../errors.js';
@@ -73,7 +74,7 @@ export async function computeTrend(
 
   // A failing point stops the others' git processes too.
   const controller = new AbortController();
-  const stop = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  const stop = eitherSignal(controller, signal);
   const universes = pLimit(UNIVERSE_CONCURRENCY);
   const replays = pLimit(REPLAY_CONCURRENCY);
   const pointWarnings: { code: Warning['code']; message: string }[] = [];
