@@ -13,12 +13,26 @@ const name = (text: string, departed: boolean): string => (departed ? `<span cla
 
 function keyPeopleHtml(people: readonly OrgKeyPerson[]): string {
   if (people.length === 0) return '<span class="departed">nobody authors half of it</span>';
-  const shown = people.slice(0, LIST_LIMIT).map((person) => `${name(person.name || person.email, person.departed)} (${percent(person.share)})`);
-  return `${shown.join(', ')}${people.length > LIST_LIMIT ? ` +${people.length - LIST_LIMIT}` : ''}`;
+  return listHtml(people.map((person) => `${name(person.name || person.email, person.departed)} (${percent(person.share)})`));
 }
 
 function listHtml(items: readonly string[]): string {
   return `${items.slice(0, LIST_LIMIT).join(', ')}${items.length > LIST_LIMIT ? ` +${items.length - LIST_LIMIT}` : ''}`;
+}
+
+/** A column heading; `n`: a number column (right-aligned). */
+type Heading = readonly [label: string, numeric?: 'n'];
+
+/** One section of the page: a heading, a table of the rows (already HTML), and what follows it. */
+function tableSection(heading: string, headings: readonly Heading[], rows: readonly string[], after = ''): string {
+  const head = headings.map(([label, numeric]) => (numeric ? `<th class="n">${label}</th>` : `<th>${label}</th>`)).join('');
+  return `<section><h2>${heading}</h2>
+<table><thead><tr>${head}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>
+${after}</section>
+`;
 }
 
 /**
@@ -49,14 +63,8 @@ function repositoriesSection(view: OrgView): string {
     (repository) =>
       `<tr><td class="n">${risk(repository.activeBusFactor)}</td><td class="n">${risk(repository.busFactor)}</td><td class="n">${e(lostText(repository.lost))}</td><td class="n">${count(repository.files)}</td><td class="n">${count(repository.commits)}</td><td>${e(repository.name)}</td><td>${keyPeopleHtml(repository.keyPeople)}</td></tr>`,
   );
-  return `<section><h2>Repositories by risk</h2>
-<table><thead><tr><th class="n">active</th><th class="n">BF</th><th class="n">lost</th><th class="n">files</th><th class="n">commits</th><th>repository</th><th>key people</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>
-<p class="legend">${e(ORDER_LEGEND)}</p>
-</section>
-`;
+  const headings: Heading[] = [['active', 'n'], ['BF', 'n'], ['lost', 'n'], ['files', 'n'], ['commits', 'n'], ['repository'], ['key people']];
+  return tableSection('Repositories by risk', headings, rows, `<p class="legend">${e(ORDER_LEGEND)}</p>\n`);
 }
 
 function peopleSection(view: OrgView): string {
@@ -65,13 +73,7 @@ function peopleSection(view: OrgView): string {
     const where = person.repositories.map((entry) => `${name(entry.repository, entry.departed)} (${count(entry.files)}${entry.key ? ', key' : ''})`);
     return `<tr><td class="n">${count(person.keyIn)}</td><td class="n">${count(person.activeKeyIn)}</td><td class="n">${count(person.files)}</td><td>${e(person.name || person.id)}<br><small>${e(person.emails.slice(0, 3).join(', '))}</small></td><td>${listHtml(where)}</td></tr>`;
   });
-  return `<section><h2>Key people across repositories</h2>
-<table><thead><tr><th class="n">key in</th><th class="n">active</th><th class="n">files</th><th>person</th><th>repositories (files; † departed there)</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>
-</section>
-`;
+  return tableSection('Key people across repositories', [['key in', 'n'], ['active', 'n'], ['files', 'n'], ['person'], ['repositories (files; † departed there)']], rows);
 }
 
 function departedSection(view: OrgView): string {
@@ -80,13 +82,7 @@ function departedSection(view: OrgView): string {
     const where = holder.repositories.map((entry) => `${e(entry.repository)} (${count(entry.files)}${entry.key ? ', key' : ''})`);
     return `<tr><td class="n">${count(holder.files)}</td><td class="n">${count(holder.keyIn)}</td><td>${e(holder.name || holder.person)}</td><td>${listHtml(where)}</td><td>${listHtml(holder.activeIn.map(e)) || '-'}</td></tr>`;
   });
-  return `<section><h2>Departed, still holding knowledge</h2>
-<table><thead><tr><th class="n">files</th><th class="n">key in</th><th>person</th><th>departed from (files)</th><th>still here in</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody></table>
-</section>
-`;
+  return tableSection('Departed, still holding knowledge', [['files', 'n'], ['key in', 'n'], ['person'], ['departed from (files)'], ['still here in']], rows);
 }
 
 function failuresSection(view: OrgView): string {
