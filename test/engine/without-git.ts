@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, lstatSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, lstatSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 
@@ -16,10 +16,15 @@ export function pathWithoutGit(): string {
   return folder;
 }
 
-const noGit = pathWithoutGit();
+/** The test file's own PATH without git, made on first use and removed after its tests. */
+let noGit: string | undefined;
+afterAll(() => {
+  if (noGit) rmSync(noGit, { recursive: true, force: true });
+});
 
 /** The built CLI on a machine without git. */
 export function runWithoutGit(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  noGit ??= pathWithoutGit();
   return runCli(args, { ...options, env: { ...options.env, PATH: noGit } });
 }
 
