@@ -51,6 +51,11 @@ const deflate = promisify(deflateRaw);
 // Off the main thread (libuv's pool): an explorer already on screen stays responsive while a
 // trend's facts file, the largest, is read.
 const inflate = promisify(inflateRaw);
+/**
+ * zlib's output chunk: node goes back to the main thread after each one, and with its default of
+ * 16 KiB git/git's 7.6 MB of states took 137 ms to inflate instead of 33 ms.
+ */
+const CHUNK = 1 << 20;
 
 /**
  * The file's bytes, in parts. The value is serialised before this returns (the caller may go on
@@ -59,7 +64,7 @@ const inflate = promisify(inflateRaw);
 export async function encodeCacheFile(meta: CacheMeta, value: unknown): Promise<Buffer[]> {
   const body = serialize(value);
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
-  const payload = await deflate(body, { level: 1 });
+  const payload = await deflate(body, { level: 1, chunkSize: CHUNK });
   const head = Buffer.alloc(HEADER);
   MAGIC.copy(head, 0);
   head.writeUInt32LE(FILE_FORMAT, MAGIC.length);
@@ -125,7 +130,7 @@ export async function readCacheMeta(file: string): Promise<CacheMeta> {
 export async function readCacheFile(file: string): Promise<{ meta: CacheMeta; value: unknown }> {
   const { meta, payload } = await readChecked(file);
   try {
-    return { meta, value: deserialize(await inflate(payload)) };
+    return { meta, value: deserialize(await inflate(payload, { chunkSize: CHUNK })) };
   } catch {
     throw new CacheFileError('payload does not decode');
   }

@@ -10,7 +10,7 @@ import type { Settings } from '../settings/resolve-settings.js';
  * Bumped whenever what the cache stores changes shape or meaning (history-state.ts): an entry
  * written under another number is never read, whatever the tool version says.
  */
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2;
 
 export function sha256(parts: readonly string[]): string {
   const hash = createHash('sha256');

@@ -4,7 +4,7 @@ import { warningWithPaths, type Warning } from '../warnings.js';
 import { classifyBlob, excludeByName, needsContent, type FileFacts, type Verdict } from './classify-file.js';
 import type { TreeEntry } from './list-tree.js';
 import { compileGlobs, type PathMatcher } from './match-globs.js';
-import type { FileAttributes } from './read-attributes.js';
+import { NO_ATTRIBUTES, type FileAttributes } from './read-attributes.js';
 import { countLines } from './count-lines.js';
 import type { ClassifiedBlob, ExclusionReason, FileUniverse, FileUniverseOptions, UniverseFile } from './types.js';
 
@@ -45,10 +45,17 @@ function isAttributesFile(entry: TreeEntry): boolean {
   return entry.path === '.gitattributes' || entry.path.endsWith('/.gitattributes');
 }
 
-async function attributesFor(repo: Repository, commit: string, tree: readonly TreeEntry[], blobs: readonly TreeEntry[], signal?: AbortSignal): Promise<{ attributes?: FileAttributes[]; warning?: Warning }> {
+async function attributesFor(repo: Repository, commit: string, tree: readonly TreeEntry[], blobs: readonly TreeEntry[], known: ReadonlyMap<string, ClassifiedBlob> | undefined, signal?: AbortSignal): Promise<{ attributes?: FileAttributes[]; warning?: Warning }> {
   if (blobs.length === 0 || !tree.some(isAttributesFile)) return {};
+  // A path an earlier commit classified under the same .gitattributes (and info/attributes: the
+  // cache key) has the same attributes whatever its content: git is asked about new paths only, and
+  // a commit that changed known files alone makes no temporary index at all.
+  const attributes = blobs.map((entry) => (known?.has(entry.path) ? ((known.get(entry.path) as ClassifiedBlob).attributes ?? NO_ATTRIBUTES) : undefined));
+  const ask = blobs.filter((_, i) => attributes[i] === undefined);
   try {
-    return { attributes: await repo.reader.readAttributes(commit, blobs.map((e) => e.rawPath), signal) };
+    const read = await repo.reader.readAttributes(commit, ask.map((e) => e.rawPath), signal);
+    let next = 0;
+    return { attributes: attributes.map((found) => found ?? (read[next++] as FileAttributes)) };
   } catch (error) {
     // git failed, or the temporary index could not be made (a system error with a `code`).
     const isSystemError = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
@@ -95,7 +102,7 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
     reused.push({ entry, before });
     return false;
   });
-  const { attributes, warning } = await attributesFor(repo, commit, entries, blobs, signal);
+  const { attributes, warning } = await attributesFor(repo, commit, entries, blobs, known, signal);
   if (warning) warnings.push(warning);
 
   const toRead: Candidate[] = [];
@@ -141,7 +148,8 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
     const lines = lineCounts.get(candidate);
     // A blob classified without its content because it is missing is decided again next time.
     if (!unread.has(path) && !(attributes === undefined && warning)) {
-      memo.set(path, { oid, counted: verdict.counted, ...(verdict.counted ? (verdict.language ? { language: verdict.language.name } : {}) : { reason: verdict.reason }), ...(lines === undefined ? {} : { lines }) });
+      const set = candidate.attributes !== undefined && candidate.attributes !== NO_ATTRIBUTES ? { attributes: candidate.attributes } : {};
+      memo.set(path, { oid, counted: verdict.counted, ...(verdict.counted ? (verdict.language ? { language: verdict.language.name } : {}) : { reason: verdict.reason }), ...(lines === undefined ? {} : { lines }), ...set });
     }
     // A missing object's size is unknown: 0.
     if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath, ...(lines === undefined ? {} : { lines }) });

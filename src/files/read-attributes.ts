@@ -28,7 +28,8 @@ export interface FileAttributes {
 
 /** The attributes Linguist reads (lazy_blob.rb GIT_ATTR), and git's binary markers. */
 const RELEVANT = new Set(['linguist-vendored', 'linguist-generated', 'linguist-documentation', 'linguist-language', 'linguist-detectable', 'binary', 'diff', 'filter']);
-const NO_ATTRIBUTES: FileAttributes = { binary: false, lfs: false };
+/** What a path with none of the attributes that matter has (both engines give this one object). */
+export const NO_ATTRIBUTES: FileAttributes = { binary: false, lfs: false };
 const NUL = Buffer.alloc(1);
 
 /** Linguist's `boolean_attribute`: anything but `false` (or unset) is true. */

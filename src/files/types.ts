@@ -1,3 +1,4 @@
+import type { FileAttributes } from './read-attributes.js';
 import type { Warning } from '../warnings.js';
 
 /**
@@ -85,6 +86,8 @@ export interface ClassifiedBlob {
   readonly language?: string;
   readonly reason?: ExclusionReason;
   readonly lines?: number;
+  /** Its path's attributes when any that matter are set (read-attributes.ts): a changed blob at the path has the same. */
+  readonly attributes?: FileAttributes;
 }
 
 export interface FileUniverseOptions {

@@ -13,35 +13,97 @@ export interface PathLineage {
 }
 
 /**
+ * A pass's lineages as columns (src/cache/ stores them): one object per (path, identity) pair would
+ * cost git/git's cache 47,000 objects to decode on every extended run, these are five arrays. In
+ * the map's order, identities of a path in theirs.
+ */
+export interface LineageState {
+  readonly paths: readonly string[];
+  /** Where each path's identities end in `who` and `packed`: path i holds [ends[i-1], ends[i]). */
+  readonly ends: Int32Array;
+  readonly who: Int32Array;
+  /** `deliveries * 2 + (added ? 1 : 0)`, as {@link PathLineage.byIdentity}. */
+  readonly packed: Int32Array;
+  /** The paths with renames recorded under them (indices into `paths`), and those old paths. */
+  readonly renamedAt: Int32Array;
+  readonly renamedFrom: readonly (readonly string[])[];
+}
+
+/**
  * The AVL analysis (docs/algorithms.md §1): folds the history pass into per-path statistics. Only
  * A, M and R entries count; D, C and T are dropped. Everything the AVL model needs is
  * order-independent (FA = "has an A in the group", DL and AC are counts), so no change list is kept.
  */
 export class LineageCollector implements HistoryAnalysis {
-  /** @param paths what an earlier pass left (src/cache/: a cached analysis restored). */
-  constructor(readonly paths = new Map<string, PathLineage>()) {}
+  readonly paths = new Map<string, PathLineage>();
+
+  /** @param saved what an earlier pass left (src/cache/: a cached analysis restored). */
+  constructor(saved?: LineageState) {
+    if (saved) this.absorb(saved, undefined);
+  }
+
+  /** Everything this analysis holds, for the cache. */
+  state(): LineageState {
+    const paths = [...this.paths.keys()];
+    let entries = 0;
+    for (const lineage of this.paths.values()) entries += lineage.byIdentity.size;
+    const ends = new Int32Array(paths.length);
+    const who = new Int32Array(entries);
+    const packed = new Int32Array(entries);
+    const renamedAt: number[] = [];
+    const renamedFrom: string[][] = [];
+    let at = 0;
+    let index = 0;
+    for (const lineage of this.paths.values()) {
+      for (const [identity, value] of lineage.byIdentity) {
+        who[at] = identity;
+        packed[at] = value;
+        at += 1;
+      }
+      ends[index] = at;
+      if (lineage.renamedFrom) {
+        renamedAt.push(index);
+        renamedFrom.push([...lineage.renamedFrom]);
+      }
+      index += 1;
+    }
+    return { paths, ends, who, packed, renamedAt: Int32Array.from(renamedAt), renamedFrom };
+  }
 
   /**
-   * Adds what a pass over older commits found (src/cache/), its identities renumbered by `remap`.
-   * What this pass saw first stays first, as one pass over all the commits would have ordered it.
+   * Adds what a pass over older commits found (src/cache/), its identities renumbered by `remap`
+   * (none: kept). What this pass saw first stays first, as one pass over all the commits would have
+   * ordered it.
    */
-  absorb(older: ReadonlyMap<string, PathLineage>, remap: Int32Array): void {
-    for (const [path, old] of older) {
+  absorb(older: LineageState, remap: Int32Array | undefined): void {
+    const { paths, ends, who, packed } = older;
+    let rename = 0;
+    let start = 0;
+    for (let index = 0; index < paths.length; index += 1) {
+      const path = paths[index] as string;
+      const end = ends[index] as number;
       let lineage = this.paths.get(path);
       if (!lineage) {
         lineage = { byIdentity: new Map(), renamedFrom: undefined };
         this.paths.set(path, lineage);
+        for (let at = start; at < end; at += 1) lineage.byIdentity.set(renumber(who[at] as number, remap), packed[at] as number);
+      } else {
+        for (let at = start; at < end; at += 1) {
+          const id = renumber(who[at] as number, remap);
+          const old = packed[at] as number;
+          const here = lineage.byIdentity.get(id) ?? 0;
+          // Deliveries add up; "added" is one bit that either pass may have set.
+          lineage.byIdentity.set(id, (((here >> 1) + (old >> 1)) << 1) | ((here | old) & 1));
+        }
       }
-      for (const [who, packed] of old.byIdentity) {
-        const id = remap[who] as number;
-        const here = lineage.byIdentity.get(id) ?? 0;
-        // Deliveries add up; "added" is one bit that either pass may have set.
-        lineage.byIdentity.set(id, (((here >> 1) + (packed >> 1)) << 1) | ((here | packed) & 1));
+      if (older.renamedAt[rename] === index) {
+        for (const from of older.renamedFrom[rename] as readonly string[]) {
+          lineage.renamedFrom ??= [];
+          if (!lineage.renamedFrom.includes(from)) lineage.renamedFrom.push(from);
+        }
+        rename += 1;
       }
-      for (const from of old.renamedFrom ?? []) {
-        lineage.renamedFrom ??= [];
-        if (!lineage.renamedFrom.includes(from)) lineage.renamedFrom.push(from);
-      }
+      start = end;
     }
   }
 
@@ -64,6 +126,10 @@ export class LineageCollector implements HistoryAnalysis {
       }
     }
   }
+}
+
+function renumber(identity: number, remap: Int32Array | undefined): number {
+  return remap ? (remap[identity] as number) : identity;
 }
 
 /**

@@ -16,6 +16,7 @@ const INITIAL_CAPACITY = 1024;
 /**
  * The events as columns of typed arrays (git/git has ~250k of them: one object each would cost
  * ten times the memory). Times are seconds since the epoch, NaN when the commit has no usable date.
+ * The events of one commit are contiguous: a pass pushes them together, a cached pass is appended whole.
  */
 export class StewardEvents {
   length = 0;
@@ -37,6 +38,23 @@ export class StewardEvents {
     this.commit[i] = commit;
     this.time[i] = time ?? Number.NaN;
     this.length += 1;
+  }
+
+  /**
+   * Appends the events of a pass over older commits (src/cache/): identities through `renumber`,
+   * commit positions moved by `commitOffset`.
+   */
+  append(older: Pick<StewardEvents, 'length' | 'kind' | 'actor' | 'author' | 'commit' | 'time'>, renumber: (id: number) => number, commitOffset: number): void {
+    const at = this.length;
+    while (this.kind.length < at + older.length) this.grow();
+    this.kind.set(older.kind.subarray(0, older.length), at);
+    this.time.set(older.time.subarray(0, older.length), at);
+    for (let i = 0; i < older.length; i += 1) {
+      this.actor[at + i] = renumber(older.actor[i] as number);
+      this.author[at + i] = renumber(older.author[i] as number);
+      this.commit[at + i] = (older.commit[i] as number) + commitOffset;
+    }
+    this.length += older.length;
   }
 
   kindAt(i: number): EventKind {

@@ -55,11 +55,7 @@ export class StewardshipCollector implements HistoryAnalysis {
    */
   absorb(older: StewardshipState, remap: Int32Array): void {
     const renumber = (id: number) => (id < 0 ? id : (remap[id] as number));
-    const { events } = older;
-    for (let i = 0; i < events.length; i += 1) {
-      const author = events.author[i] as number;
-      this.events.push(EVENT_KINDS[events.kind[i] as number] as EventKind, renumber(events.actor[i] as number), renumber(author), (events.commit[i] as number) + this.commits, events.time[i] as number);
-    }
+    this.events.append(older.events, renumber, this.commits);
     this.unattributed += older.unattributed;
     this.commits += older.commits;
     for (const [key, id] of older.committerIds) if (!this.committerIds.has(key)) this.committerIds.set(key, renumber(id));

@@ -1,5 +1,5 @@
 import { compareText } from '../compare-text.js';
-import type { StewardEvents } from '../history/steward-events.js';
+import { EVENT_KINDS, type StewardEvents } from '../history/steward-events.js';
 import type { People } from '../identity/merge-identities.js';
 import type { Authorship } from '../knowledge/compute-authorship.js';
 import type { ClassifiedTags } from '../stewardship/classify-tags.js';
@@ -9,6 +9,16 @@ import { buildBusFactor, countedBusFactor } from './stewardship-score.js';
 import type { AuthorshipIndex } from './what-if.js';
 
 const DAY = 86_400;
+const MERGE = EVENT_KINDS.indexOf('merge');
+const LANDED = EVENT_KINDS.indexOf('landed');
+const BUILD = EVENT_KINDS.indexOf('build');
+/** The review kinds, in {@link EVENT_KINDS}' order from `reviewed` on. */
+const REVIEWED = EVENT_KINDS.indexOf('reviewed');
+
+function reviewKinds(counts: readonly number[]): ReviewKinds {
+  const [reviewed = 0, acked = 0, tested = 0, signedOff = 0] = counts;
+  return { reviewed, acked, tested, signedOff };
+}
 
 export interface StewardshipInput {
   readonly events: StewardEvents;
@@ -38,7 +48,8 @@ interface Tally {
   /** Seconds; -Infinity when no event is dated. */
   last: number;
   lastTag?: string;
-  kinds?: { reviewed: number; acked: number; tested: number; signedOff: number };
+  /** Review events by kind, indexed from `reviewed` in EVENT_KINDS' order. */
+  kinds?: number[];
 }
 
 /** Counts events per person, leaving bots out unless they count as people. */
@@ -125,32 +136,46 @@ export function stewardshipReport(input: StewardshipInput): Stewardship {
   const build = new ActivityTally(input);
   let merges = 0;
   let landed = 0;
-  const kinds: { reviewed: number; acked: number; tested: number; signedOff: number } = { reviewed: 0, acked: 0, tested: 0, signedOff: 0 };
-  // Review trailers of one commit by one person count once as an event (each kind once). Keyed by
-  // commit × 2²² + person, the kinds seen as bits: numbers, not a string and a set per trailer
-  // (git/git has 110,000 of them).
-  const reviewedOn = new Map<number, number>();
+  const kinds = [0, 0, 0, 0];
+  // Review trailers of one commit by one person count once as an event (each kind once). A
+  // commit's events are contiguous (StewardEvents), so only the current commit's reviewers are
+  // remembered, with the kinds seen as bits: a few, in two short arrays (git/git has 110,000
+  // trailers, and a map per commit cost 30 ms).
+  const reviewers: number[] = [];
+  const seenKinds: number[] = [];
+  let reviewedCommit = -1;
+  const { kind: codes, actor: actors, author: authors, commit: commits, time: times } = events;
   for (let i = 0; i < events.length; i += 1) {
-    const kind = events.kindAt(i);
-    const actor = personOf(events.actor[i] as number);
-    const time = events.time[i] as number;
-    if (kind === 'build') {
+    const code = codes[i] as number;
+    const actor = personOf(actors[i] as number);
+    const time = times[i] as number;
+    if (code === BUILD) {
       build.add(actor, time);
-    } else if (kind === 'merge') {
+    } else if (code === MERGE) {
       if (integration.add(actor, time)) merges += 1;
-    } else if (kind === 'landed') {
-      if (actor !== personOf(events.author[i] as number) && integration.add(actor, time)) landed += 1;
-    } else if (actor !== personOf(events.author[i] as number)) {
-      const key = (events.commit[i] as number) * 4_194_304 + actor;
-      const seen = reviewedOn.get(key);
-      const bit = 1 << (events.kind[i] as number);
-      if (seen !== undefined && (seen & bit) !== 0) continue;
-      const tally = seen !== undefined ? review.byPerson.get(actor) : review.add(actor, time);
-      reviewedOn.set(key, (seen ?? 0) | bit);
+    } else if (code === LANDED) {
+      if (actor !== personOf(authors[i] as number) && integration.add(actor, time)) landed += 1;
+    } else if (actor !== personOf(authors[i] as number)) {
+      const commit = commits[i] as number;
+      if (commit !== reviewedCommit) {
+        reviewers.length = 0;
+        seenKinds.length = 0;
+        reviewedCommit = commit;
+      }
+      const slot = reviewers.indexOf(actor);
+      const bit = 1 << code;
+      if (slot >= 0 && ((seenKinds[slot] as number) & bit) !== 0) continue;
+      const tally = slot >= 0 ? review.byPerson.get(actor) : review.add(actor, time);
+      if (slot >= 0) seenKinds[slot] = (seenKinds[slot] as number) | bit;
+      else {
+        reviewers.push(actor);
+        seenKinds.push(bit);
+      }
       if (!tally) continue; // a bot's
-      tally.kinds ??= { reviewed: 0, acked: 0, tested: 0, signedOff: 0 };
-      tally.kinds[kind as keyof ReviewKinds] += 1;
-      kinds[kind as keyof ReviewKinds] += 1;
+      const at = code - REVIEWED;
+      tally.kinds ??= [0, 0, 0, 0];
+      tally.kinds[at] = (tally.kinds[at] as number) + 1;
+      kinds[at] = (kinds[at] as number) + 1;
     }
   }
 
@@ -168,7 +193,7 @@ export function stewardshipReport(input: StewardshipInput): Stewardship {
     ignored: input.tags.ignored,
     ...cadence(input),
   };
-  const reviewActivity: ReviewActivity = { ...counted(review, departedIds, (_, tally) => (tally.kinds ? { kinds: tally.kinds } : {})), kinds };
+  const reviewActivity: ReviewActivity = { ...counted(review, departedIds, (_, tally) => (tally.kinds ? { kinds: reviewKinds(tally.kinds) } : {})), kinds: reviewKinds(kinds) };
   return {
     window: windowDates(input),
     integration: integrationActivity,

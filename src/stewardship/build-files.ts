@@ -92,13 +92,28 @@ export function buildFileMatcher(options: BuildFileOptions): (path: string) => b
  * pattern. The rest are tested against the whole path.
  */
 function defaultBuildFileTest(): (path: string) => boolean {
-  const globs = Object.values(BUILD_FILE_GLOBS).flat();
+  return globsTest(Object.values(BUILD_FILE_GLOBS).flat());
+}
+
+function globsTest(globs: readonly string[]): (path: string) => boolean {
   const byName = globs.filter(isNameGlob).map((glob) => glob.slice(3));
   const byPath = globs.filter((glob) => !isNameGlob(glob));
-  const combine = (list: readonly string[]) => new RegExp(list.map((glob) => `(?:${picomatch.makeRe(glob, { dot: true, nocase: true }).source})`).join('|'), 'i');
-  const names = combine(byName);
-  const paths = combine(byPath);
+  const names = combinedRegExp(byName);
+  const paths = combinedRegExp(byPath);
   return (path) => names.test(path.slice(path.lastIndexOf('/') + 1)) || paths.test(path);
+}
+
+/** Each glob's regular expression, made once: the history pass's test and the categories share them. */
+const globSources = new Map<string, string>();
+
+function combinedRegExp(globs: readonly string[]): RegExp {
+  const sources = globs.map((glob) => {
+    let source = globSources.get(glob);
+    if (source === undefined) globSources.set(glob, (source = picomatch.makeRe(glob, { dot: true, nocase: true }).source));
+    return `(?:${source})`;
+  });
+  // No glob matches nothing (an empty alternation would match everything).
+  return sources.length === 0 ? /(?!)/ : new RegExp(sources.join('|'), 'i');
 }
 
 /** Two stars, a slash, then a pattern of one path segment: a glob that a file name decides. */
@@ -106,10 +121,10 @@ function isNameGlob(glob: string): boolean {
   return glob.startsWith('**/') && !glob.slice(3).includes('/') && !glob.slice(3).includes('**');
 }
 
-let categoryMatchers: [BuildFileCategory, picomatch.Matcher][] | undefined;
+let categoryTests: [BuildFileCategory, (path: string) => boolean][] | undefined;
 
 /** The category of a default build file (undefined for one only the config names). */
 export function buildFileCategory(path: string): BuildFileCategory | undefined {
-  categoryMatchers ??= (Object.entries(BUILD_FILE_GLOBS) as [BuildFileCategory, readonly string[]][]).map(([category, globs]) => [category, picomatch(globs as string[], { dot: true, nocase: true })]);
-  return categoryMatchers.find(([, matches]) => matches(path))?.[0] ?? (RELEASE_SCRIPT.test(path) ? 'release' : undefined);
+  categoryTests ??= (Object.entries(BUILD_FILE_GLOBS) as [BuildFileCategory, readonly string[]][]).map(([category, globs]) => [category, globsTest(globs)]);
+  return categoryTests.find(([, matches]) => matches(path))?.[0] ?? (RELEASE_SCRIPT.test(path) ? 'release' : undefined);
 }

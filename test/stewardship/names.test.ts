@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFileCategory, buildFileMatcher } from '../../src/stewardship/build-files.js';
+import picomatch from 'picomatch';
+import { BUILD_FILE_GLOBS, buildFileCategory, buildFileMatcher, RELEASE_SCRIPT } from '../../src/stewardship/build-files.js';
 import { isPlatformCommitter } from '../../src/history/platform-committers.js';
 import { releaseTagMatcher } from '../../src/stewardship/release-names.js';
 
@@ -53,10 +54,15 @@ describe('build and delivery files', () => {
     const matches = buildFileMatcher({ extra: [], not: [] });
     const names = ['Makefile', 'makefile', 'package.json', 'Dockerfile', 'Dockerfile.dev', 'app.Dockerfile', 'main.tf', 'x.tfvars', 'Chart.yaml', 'action.yml', 'Jenkinsfile.prod', 'a.jenkinsfile', 'azure-pipelines-ci.yaml', 'BUILD', 'BUILD.bazel', 'x.bzl', 'CMakeLists.txt', 'requirements-dev.txt', 'Cargo.toml', 'app.csproj', 'Directory.Build.props', '.releaserc.json', 'release.config.js', 'compose.yml', 'docker-compose.test.yaml', '.dockerignore', 'devcontainer.json', 'README.md', 'index.js', 'renovate.json5', 'ci.yml', 'x.mk', 'setup.py', 'go.mod', 'build.gradle.kts', 'deploy', 'release-notes.md'];
     const folders = ['', 'a/', 'a/b/', '.github/', '.github/workflows/', '.circleci/', 'charts/', 'ci/', 'helm/x/', '.hidden/', 'gradle/', 'project/'];
-    // buildFileCategory tests the globs with picomatch's own list matcher; the matcher's verdict
-    // must be the same for every path (none of these folders is vendored).
-    const disagreements = folders.flatMap((folder) => names.map((name) => folder + name)).filter((path) => matches(path) !== (buildFileCategory(path) !== undefined));
-    expect(disagreements).toEqual([]);
+    // The oracle: picomatch's own list matcher over each category's globs. The matcher's verdict
+    // and the category must agree with it for every path (none of these folders is vendored).
+    const oracles = Object.entries(BUILD_FILE_GLOBS).map(([category, globs]) => [category, picomatch(globs as string[], { dot: true, nocase: true })] as const);
+    const expectedCategory = (path: string) => oracles.find(([, test]) => test(path))?.[0] ?? (RELEASE_SCRIPT.test(path) ? 'release' : undefined);
+    const paths = folders.flatMap((folder) => names.map((name) => folder + name));
+    expect(paths.filter((path) => buildFileCategory(path) !== expectedCategory(path))).toEqual([]);
+    expect(paths.filter((path) => matches(path) !== (expectedCategory(path) !== undefined))).toEqual([]);
+    // Not vacuous: most of these are build files, of every category.
+    expect(new Set(paths.map(expectedCategory))).toEqual(new Set(['ci', 'containers', 'infrastructure', 'build', 'release', undefined]));
   });
 
   it('takes the config lists: more files, and files that never are', () => {
