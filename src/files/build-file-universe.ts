@@ -65,6 +65,11 @@ async function attributesFor(repo: Repository, commit: string, tree: readonly Tr
   }
 }
 
+/** A memo entry's attributes: only when any that matter are set (most paths have none). */
+function attributesToKeep(attributes: FileAttributes | undefined): { attributes?: FileAttributes } {
+  return attributes !== undefined && attributes !== NO_ATTRIBUTES ? { attributes } : {};
+}
+
 /**
  * The file universe of `commit` (docs/algorithms.md §1, §4): the files GitHub Linguist counts in a
  * repository's language statistics, minus the §4 exclusions and the user's globs. Every tree
@@ -104,14 +109,19 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
   });
   const { attributes, warning } = await attributesFor(repo, commit, entries, blobs, known, signal);
   if (warning) warnings.push(warning);
+  // Verdicts made without the attributes git could not give are not remembered.
+  const attributesFailed = attributes === undefined && warning !== undefined;
 
   const toRead: Candidate[] = [];
   const missing: string[] = [];
   blobs.forEach((entry, i) => {
     const candidate: Candidate = { path: entry.path, rawPath: entry.rawPath, oid: entry.oid, size: entry.size, attributes: attributes?.[i], included: include !== undefined };
     const reason = excludeByName(candidate);
-    if (reason) leaveOut(reason, candidate.path, candidate.size);
-    else if (candidate.size === undefined) {
+    if (reason) {
+      leaveOut(reason, candidate.path, candidate.size);
+      // Decided by name, attributes and size, all the same for the same path and blob next time.
+      if (!attributesFailed) memo.set(candidate.path, { oid: candidate.oid, counted: false, reason, ...attributesToKeep(candidate.attributes) });
+    } else if (candidate.size === undefined) {
       // No size: the object is missing (ls-tree's BAD, or listed missing in a partial clone).
       // Never asked for: in a partial clone that alone would end cat-file.
       missing.push(candidate.path);
@@ -147,9 +157,8 @@ export async function buildFileUniverse(repo: Repository, commit: string, option
     const { path, oid, size, rawPath } = candidate;
     const lines = lineCounts.get(candidate);
     // A blob classified without its content because it is missing is decided again next time.
-    if (!unread.has(path) && !(attributes === undefined && warning)) {
-      const set = candidate.attributes !== undefined && candidate.attributes !== NO_ATTRIBUTES ? { attributes: candidate.attributes } : {};
-      memo.set(path, { oid, counted: verdict.counted, ...(verdict.counted ? (verdict.language ? { language: verdict.language.name } : {}) : { reason: verdict.reason }), ...(lines === undefined ? {} : { lines }), ...set });
+    if (!unread.has(path) && !attributesFailed) {
+      memo.set(path, { oid, counted: verdict.counted, ...(verdict.counted ? (verdict.language ? { language: verdict.language.name } : {}) : { reason: verdict.reason }), ...(lines === undefined ? {} : { lines }), ...attributesToKeep(candidate.attributes) });
     }
     // A missing object's size is unknown: 0.
     if (verdict.counted) counted.push({ path, oid, size: size ?? 0, language: verdict.language?.name, rawPath, ...(lines === undefined ? {} : { lines }) });

@@ -48,7 +48,15 @@ export function authorSets(universe: readonly string[], lineages: ReadonlyMap<st
 
 /** The relative degrees of one file, from each person's degree and the best. */
 export function fileDegrees(doas: ReadonlyMap<number, number>, best: number): FileDegrees {
-  const people = Int32Array.from(doas.keys());
-  const relative = Float64Array.from(people, (person) => (best > 0 ? Math.max(0, (doas.get(person) as number) / best) : 0));
+  // Filled in one loop: TypedArray.from over an iterator, then a lookup per person, cost git/git
+  // 40 ms for its 2,500 files.
+  const people = new Int32Array(doas.size);
+  const relative = new Float64Array(doas.size);
+  let at = 0;
+  for (const [person, doa] of doas) {
+    people[at] = person;
+    relative[at] = best > 0 ? Math.max(0, doa / best) : 0;
+    at += 1;
+  }
   return { people, relative };
 }

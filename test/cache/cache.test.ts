@@ -115,16 +115,18 @@ describe('cold = extended = cached', () => {
     const repo = buildRepo(TEAM_HISTORY);
     try {
       const bob = { GIT_AUTHOR_NAME: 'Bob Baker', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_AUTHOR_DATE: '2020-01-20T12:00:00Z', GIT_COMMITTER_DATE: '2020-01-20T12:00:00Z' };
-      // TEAM_HISTORY's seven files less api/server.js, not code by its attributes: six.
-      writeFileSync(path.join(repo.dir, '.gitattributes'), 'api/server.js linguist-detectable=false\napi/*.gen.js linguist-generated\n');
+      // TEAM_HISTORY's seven files less api/server.js (not code by its attributes, decided with its
+      // content) and api/auth.js (vendored by its attributes, decided by name): five.
+      writeFileSync(path.join(repo.dir, '.gitattributes'), 'api/server.js linguist-detectable=false\napi/auth.js linguist-vendored\napi/*.gen.js linguist-generated\n');
       repo.git(['add', '.gitattributes']);
       repo.git(['commit', '-q', '-m', 'server is not code'], bob);
       const cacheDir = path.join(tempDir(), 'cache');
       expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
-      // api/server.js changes (its attributes come from the cached universe, no git asked),
-      // api/extra.gen.js and api/extra.js are new (git is asked): the first two stay out, seven
-      // files. Had the cached path's attributes been lost, api/server.js would count again: eight.
+      // api/server.js and api/auth.js change (their attributes come from the cached universe, git
+      // is not asked), api/extra.gen.js and api/extra.js are new (git is asked): only api/extra.js
+      // counts, six files. Had a cached path's attributes been lost, it would count again.
       writeFileSync(path.join(repo.dir, 'api/server.js'), 'server v2\n');
+      writeFileSync(path.join(repo.dir, 'api/auth.js'), 'auth v2\n');
       writeFileSync(path.join(repo.dir, 'api/extra.gen.js'), 'generated\n');
       writeFileSync(path.join(repo.dir, 'api/extra.js'), 'extra\n');
       repo.git(['add', '-A']);
@@ -133,7 +135,7 @@ describe('cold = extended = cached', () => {
       expect(cacheOf(extended)).toBe('extended');
       expect(withoutCacheField(extended)).toBe(withoutCacheField(json([repo.dir, '--no-cache'])));
       const report = JSON.parse(extended) as { files: { path: string }[] };
-      expect(report.files.map((file) => file.path)).toEqual(['api/auth.js', 'api/extra.js', 'api/router.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
+      expect(report.files.map((file) => file.path)).toEqual(['api/extra.js', 'api/router.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
     } finally {
       repo.remove();
     }
