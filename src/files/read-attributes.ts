@@ -3,28 +3,9 @@ import path from 'node:path';
 import type { Repository } from '../git/repo.js';
 import { runGit } from '../git/run-git.js';
 import { createTempFolder } from '../temp-folder.js';
+import type { FileAttributes } from './types.js';
 
-/**
- * The `.gitattributes` a file has at the analysed revision, as Linguist reads them
- * (lazy_blob.rb). `undefined` = unspecified: Linguist's own rules decide.
- */
-export interface FileAttributes {
-  /** `linguist-vendored`: set or any value but `false` -> true; unset or `=false` -> false. */
-  readonly vendored?: boolean;
-  readonly generated?: boolean;
-  readonly documentation?: boolean;
-  /** `linguist-detectable`: counts a data/prose file (true) or drops a code file (false). */
-  readonly detectable?: boolean;
-  /**
-   * `linguist-language=<alias>`: the value; `null` when set without a value (Linguist then finds
-   * no language); undefined when unspecified or unset (detection decides).
-   */
-  readonly language?: string | null;
-  /** `binary` set, or `diff` unset (`-diff`): git shows no diff, Linguist skips it. */
-  readonly binary: boolean;
-  /** `filter=lfs`: with a pointer as content, the real file is not in the repository. */
-  readonly lfs: boolean;
-}
+export type { FileAttributes } from './types.js';
 
 /** The attributes Linguist reads (lazy_blob.rb GIT_ATTR), and git's binary markers. */
 const RELEVANT = new Set(['linguist-vendored', 'linguist-generated', 'linguist-documentation', 'linguist-language', 'linguist-detectable', 'binary', 'diff', 'filter']);

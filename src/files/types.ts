@@ -1,4 +1,3 @@
-import type { FileAttributes } from './read-attributes.js';
 import type { Warning } from '../warnings.js';
 
 /**
@@ -100,4 +99,26 @@ export interface FileUniverseOptions {
   /** An earlier commit's classifications (same options): unchanged blobs are not read again. */
   /** May still be loading (a cached ancestor's states): awaited once the tree is listed. */
   readonly previous?: UniverseMemo | Promise<UniverseMemo | undefined>;
+}
+
+/**
+ * The `.gitattributes` a file has at the analysed revision, as Linguist reads them
+ * (lazy_blob.rb; read-attributes.ts reads them). `undefined` = unspecified: Linguist's own rules decide.
+ */
+export interface FileAttributes {
+  /** `linguist-vendored`: set or any value but `false` -> true; unset or `=false` -> false. */
+  readonly vendored?: boolean;
+  readonly generated?: boolean;
+  readonly documentation?: boolean;
+  /** `linguist-detectable`: counts a data/prose file (true) or drops a code file (false). */
+  readonly detectable?: boolean;
+  /**
+   * `linguist-language=<alias>`: the value; `null` when set without a value (Linguist then finds
+   * no language); undefined when unspecified or unset (detection decides).
+   */
+  readonly language?: string | null;
+  /** `binary` set, or `diff` unset (`-diff`): git shows no diff, Linguist skips it. */
+  readonly binary: boolean;
+  /** `filter=lfs`: with a pointer as content, the real file is not in the repository. */
+  readonly lfs: boolean;
 }
