@@ -67,15 +67,19 @@ function splitStage(text: string): [string, string] {
 
 /**
  * A status line redrawn in place on a terminal's stderr, at most ten times a second, erased when
- * done so results start on a clean line. Only used when stderr is a TTY.
+ * done so results start on a clean line. Only used when stderr is a TTY. Once erased it stays so:
+ * the commit count runs beside the analysis and may answer after it (git/git: a `busfactor: done…`
+ * was left below the report in one run of four).
  */
 export function createProgressLine(stream: NodeJS.WriteStream): { update: (progress: Progress) => void; clear: () => void } {
   let last = 0;
   let shown = false;
+  let cleared = false;
   let phase: Progress['phase'] | undefined;
   let phaseStart = Date.now();
   return {
     update(progress) {
+      if (cleared) return;
       const now = Date.now();
       if (progress.phase !== phase) {
         phase = progress.phase;
@@ -91,6 +95,7 @@ export function createProgressLine(stream: NodeJS.WriteStream): { update: (progr
     clear() {
       if (shown) stream.write('\r\x1b[2K');
       shown = false;
+      cleared = true;
     },
   };
 }

@@ -27,4 +27,15 @@ describe('progress line', () => {
     createProgressLine(stream).update(at({ commits: 12_000 }));
     expect(written).toBe('\r\x1b[2Kbusfactor: scanning history · 12,000 commits');
   });
+
+  it('stays erased once cleared: a late update (the commit count answering after the analysis) draws nothing', () => {
+    let written = '';
+    const stream = { columns: 100, write: (text: string) => ((written += text), true) } as unknown as NodeJS.WriteStream;
+    const line = createProgressLine(stream);
+    line.update(at({ phase: 'done' }));
+    line.clear();
+    expect(written).toBe('\r\x1b[2Kbusfactor: done…\r\x1b[2K');
+    line.update(at({ phase: 'done', totalCommits: 81_966 }));
+    expect(written).toBe('\r\x1b[2Kbusfactor: done…\r\x1b[2K');
+  });
 });
