@@ -2,7 +2,7 @@ import type { TransferProgress } from './git/transfer-git.js';
 import type { CopyAction } from './remote/clone-or-fetch.js';
 
 // What an analysis reports while it runs (analyze.ts): its own module, so that the explorer's
-// bundle (scripts/bundle-explorer.mjs) takes these few lines and not the whole pipeline.
+// entry in the bundle (scripts/bundle.mjs) takes these few lines and not the whole pipeline.
 
 export type Phase = 'fetching' | 'opening' | 'history' | 'authorship' | 'ownership' | 'done';
 
@@ -33,4 +33,3 @@ export function walkedCommits(progress: Progress): { done: number; total: number
   if (progress.phase === 'ownership' && progress.replayTotal) return { done: progress.replayed ?? 0, total: progress.replayTotal };
   return undefined;
 }
-

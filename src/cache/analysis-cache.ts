@@ -263,12 +263,10 @@ export class AnalysisCache {
         const folder = path.join(root, repo, stateKey);
         // A trend replays the facts stored with the states: a report without them is no use to it.
         const factsFile = path.join(folder, `${head}.facts`);
-        if (needFacts && !(await isFile(factsFile))) {
-          states ||= await isFile(path.join(folder, `${head}.state`));
-          continue;
+        if (!needFacts || (await isFile(factsFile))) {
+          const found = await this.load<T>(path.join(folder, name), { kind: 'report', head, stateKey });
+          if (found !== undefined) return { value: found, facts: needFacts ? this.factsLoader(factsFile, head, stateKey) : undefined };
         }
-        const found = await this.load<T>(path.join(folder, name), { kind: 'report', head, stateKey });
-        if (found !== undefined) return { value: found, facts: needFacts ? this.factsLoader(factsFile, head, stateKey) : undefined };
         states ||= await isFile(path.join(folder, `${head}.state`));
       }
       if (states) return undefined;

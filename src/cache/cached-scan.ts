@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { buildFileUniverse } from '../files/build-file-universe.js';
 import type { CommitRecord } from '../history/commit-record.js';
 import type { FactStore } from '../history/fact-store.js';
-import type { FileUniverse } from '../files/types.js';
+import type { FileUniverse, UniverseMemo } from '../files/types.js';
 import type { Repository } from '../git/repo.js';
 import { createCollectors, type CollectorSettings, type HistoryCollectors } from '../history/history-collectors.js';
 import type { HistoryResult } from '../history/scan-with-fallback.js';
@@ -58,6 +58,8 @@ export interface Scanned {
 export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   const { repo, head, settings, collectorSettings, cache, keys, signal } = input;
   const needFacts = collectorSettings.keepFacts;
+  const universeOf = (stop: AbortSignal | undefined, previous?: Promise<UniverseMemo | undefined>) =>
+    buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal: stop, ...(previous ? { previous } : {}) });
   let universe: Promise<FileUniverse> | undefined;
   if (cache && keys) {
     const hit = await cache.find(keys, head, needFacts);
@@ -75,7 +77,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       const touched = new TouchedPaths();
       const collectors = createCollectors(collectorSettings, [touched]);
       // Only the blobs that changed since the cached commit are classified again.
-      const tree = buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal: stop, previous: ancestor.loaded.then((loaded) => loaded?.state.universe.memo) });
+      const tree = universeOf(stop, ancestor.loaded.then((loaded) => loaded?.state.universe.memo));
       // Awaited below; a failure meanwhile must not go unhandled.
       tree.catch(() => {});
       input.onScan?.(ancestor.base);
@@ -101,7 +103,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
   input.onScan?.(undefined);
   const [history, tree] = await Promise.all([
     repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits, mayParallelize: !settings.lines }),
-    universe ?? buildFileUniverse(repo, head, { include: settings.include, exclude: settings.exclude, allText: settings.allText, signal }),
+    universe ?? universeOf(signal),
   ]);
   collectors.pass.finish();
   return { collectors, history, universe: tree, use: cache ? 'cold' : 'off' };

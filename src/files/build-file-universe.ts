@@ -50,7 +50,10 @@ async function attributesFor(repo: Repository, commit: string, tree: readonly Tr
   // A path an earlier commit classified under the same .gitattributes (and info/attributes: the
   // cache key) has the same attributes whatever its content: git is asked about new paths only, and
   // a commit that changed known files alone makes no temporary index at all.
-  const attributes = blobs.map((entry) => (known?.has(entry.path) ? ((known.get(entry.path) as ClassifiedBlob).attributes ?? NO_ATTRIBUTES) : undefined));
+  const attributes = blobs.map((entry) => {
+    const before = known?.get(entry.path);
+    return before ? (before.attributes ?? NO_ATTRIBUTES) : undefined;
+  });
   const ask = blobs.filter((_, i) => attributes[i] === undefined);
   try {
     const read = await repo.reader.readAttributes(commit, ask.map((e) => e.rawPath), signal);

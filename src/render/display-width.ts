@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  * Additional: Vietnamese), Greek and Cyrillic, without controls, the soft hyphen and Cyrillic's
  * combining marks; and the punctuation, letterlike symbols, arrows, mathematical operators, box
  * drawing, blocks and geometric shapes (not the two wide squares) our own output uses (†, …, —, →,
- * ≥, ▁…█, ▸). test/render/display-width.test.ts checks every one against string-width.
+ * ≥, ▁…█, ▸). test/report-render/display-width.test.ts checks every one against string-width.
  */
 const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u0482\u048a-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2100-\u218f\u2190-\u21ff\u2200-\u22ff\u2500-\u259f\u25a0-\u25fc\u25ff]*$/;
 
