@@ -170,9 +170,12 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   // commit), read meanwhile.
   const cacheEnvironment = options.cache && !repo.isShallow && !repo.isPartialClone ? environmentKey(repo, signal) : undefined;
   cacheEnvironment?.catch(() => {});
-  // The tags meanwhile too: a finished report's key covers them, and the rest of the run needs them.
+  // The tags meanwhile too: the rest of the run needs them. A finished report's key covers them
+  // through their refs alone, quicker to list: a cache hit finds its report while they are read.
   const tagsRead = readTags(repo, signal);
   tagsRead.catch(() => {});
+  const tagRefs = cacheEnvironment ? repo.reader.readTagRefs(signal).catch(async () => (await tagsRead).tags) : undefined;
+  tagRefs?.catch(() => {});
   const warnings: Warning[] = [...target.warnings];
   // A --config file may name the revision; the repository's own is read from it.
   const fileConfig = options.configFile ? await loadConfigFile(options.configFile) : undefined;
@@ -201,21 +204,24 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   const cache = options.cache && cacheEnvironment ? await AnalysisCache.open(options.cache, repo, warnings, target.source?.url) : undefined;
   const key = cache && cacheEnvironment ? stateKey({ repo, settings, coAuthors, environment: await cacheEnvironment }) : undefined;
   const localKey = key ? await localStateKey(key, repo) : undefined;
-  // A warning about the tags has one place among the others, whenever they were read.
-  const { tags: tagRecords, warning: tagsWarning } = await tagsRead;
-  if (tagsWarning) warnings.push(tagsWarning);
   const successorsBelow = options.successorsBelow?.(settings);
-  const reportKeyOf = (stateKey: string) => reportKey({ stateKey, head, revision, repo, sourceUrl: target.source?.url, settings, tags: tagRecords, successorsBelow });
-  // Warnings so far are this run's own (config, cache folder); a finished report adds its later ones.
-  const earlyWarnings = warnings.length;
+  const tagsKey = tagRefs ? await tagRefs : undefined;
+  const reportKeyOf = (stateKey: string) => reportKey({ stateKey, head, revision, repo, sourceUrl: target.source?.url, settings, tags: tagsKey, successorsBelow });
   if (reportOnly && cache && key && localKey) {
     const found = await cache.findReport<StoredReport>([key, localKey], head, reportKeyOf, collectorSettings.keepFacts);
     if (found) {
       const stored = found.value;
+      const { tags, warning } = await tagsRead;
       report({ phase: 'done' });
-      return { report: { ...stored.report, warnings: [...warnings, ...stored.warnings, ...tempFolderWarnings()], cache: 'hit' }, repo, head, settings, facts: found.facts && factsOnDemand(new FactStore(), found.facts), tags: tagRecords };
+      // This run's own warnings (config, cache folder, tags), then the report's later ones.
+      return { report: { ...stored.report, warnings: [...warnings, ...(warning ? [warning] : []), ...stored.warnings, ...tempFolderWarnings()], cache: 'hit' }, repo, head, settings, facts: found.facts && factsOnDemand(new FactStore(), found.facts), tags };
     }
   }
+  // A warning about the tags has one place among the others, whenever they were read.
+  const { tags: tagRecords, warning: tagsWarning } = await tagsRead;
+  if (tagsWarning) warnings.push(tagsWarning);
+  // Warnings so far are this run's own (config, cache folder); a finished report adds its later ones.
+  const earlyWarnings = warnings.length;
   const scanned = await scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) });
   const { collectors, history, universe } = scanned;
   const { lineage, activity, stewardship, identities, pass, facts, authorOf } = collectors;

@@ -6,7 +6,7 @@ import { listTree } from '../files/list-tree.js';
 import { readAttributes } from '../files/read-attributes.js';
 import { readBlobs } from '../files/read-blobs.js';
 import { scanWithFallback } from '../history/scan-with-fallback.js';
-import { readTags } from '../stewardship/read-tags.js';
+import { readTagRefs, readTags } from '../stewardship/read-tags.js';
 import type { RepositoryReader } from './repository-reader.js';
 
 let gitVersion: Promise<string> | undefined;
@@ -58,6 +58,7 @@ export function withGitReader(facts: RepositoryFacts): Repository {
     readTreeFile: (commit, path, options) => readTreeFile(repo, commit, path, options),
     mailmapBlob: (commit, signal) => commitMailmapBlob(repo, commit, signal),
     readTags: (signal) => readTags(repo, signal),
+    readTagRefs: (signal) => readTagRefs(repo, signal),
   };
   repo.reader = reader;
   return repo;

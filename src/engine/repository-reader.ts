@@ -78,4 +78,10 @@ export interface RepositoryReader {
   mailmapBlob(commit: string, signal?: AbortSignal): Promise<string>;
   /** Every tag, sorted by name as `git for-each-ref` lists them. */
   readTags(signal?: AbortSignal): Promise<TagRecord[]>;
+  /**
+   * What determines {@link readTags}' answer, for a cache key: cheaper to read than the tags
+   * themselves where the engine can (git: each tag's name and the object its ref names, with
+   * nothing peeled).
+   */
+  readTagRefs(signal?: AbortSignal): Promise<unknown>;
 }

@@ -41,7 +41,9 @@ export async function runOnScreen(element: ReactElement, options: ScreenOptions)
   process.on('exit', restore);
   stdout.write(ENTER_ALTERNATE_SCREEN);
 
-  const instance = render(<ThemeContext.Provider value={{ color: options.color }}>{element}</ThemeContext.Provider>, { stdout, stdin, exitOnCtrlC: false, patchConsole: true });
+  // At most 30 frames a second (Ink's default, named because hooks/use-trend.ts waits for a frame
+  // to be out by it): a frame asked for sooner waits for the next slot.
+  const instance = render(<ThemeContext.Provider value={{ color: options.color }}>{element}</ThemeContext.Provider>, { stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 30 });
   const onAbort = () => {
     options.onInterrupt();
     instance.unmount();

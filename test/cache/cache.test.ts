@@ -241,6 +241,9 @@ describe('finished reports', () => {
       expect(same([]).stewardship.releases.releases).toBe(2);
       repo.git(['tag', '-a', 'v1.2.0', '-m', 'v1.2.0'], { GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_COMMITTER_DATE: '2021-03-11T12:00:00Z' });
       expect(same([]).stewardship.releases.releases).toBe(3);
+      // The key covers the tags through their refs (name and object): a deleted tag, two again.
+      repo.git(['tag', '-d', 'v1.2.0']);
+      expect(same([]).stewardship.releases.releases).toBe(2);
       // A config file naming a module, then the same file naming it otherwise.
       const config = path.join(parent, 'busfactor.json');
       writeFileSync(config, JSON.stringify({ modules: { core: ['src/**'] } }));

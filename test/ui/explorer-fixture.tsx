@@ -17,6 +17,12 @@ import { EXPLORER_HISTORY } from './explorer-history.js';
 /** ink-testing-library applies a write on the next turns of the event loop, not at once. */
 export const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `done()` holds, checking every tick, for at most `limit` ms. */
+export async function until(done: () => boolean, limit = 2000): Promise<void> {
+  const end = Date.now() + limit;
+  while (!done() && Date.now() < end) await tick();
+}
+
 /**
  * Waits until no new frame has been drawn for a while: a key's frame may take longer than one
  * tick on a busy machine, and not every key draws one.

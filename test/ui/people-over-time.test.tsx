@@ -11,7 +11,7 @@ import { peopleColumns } from '../../src/ui/model/layout.js';
 import { ThemeContext } from '../../src/ui/theme.js';
 import type { TrendSeries } from '../../src/ui/model/trend-line.js';
 import { DEPARTED_HISTORY } from './departed-history.js';
-import { renderExplorer, settle, tick, useBareRepo } from './explorer-fixture.js';
+import { renderExplorer, settle, tick, until, useBareRepo } from './explorer-fixture.js';
 
 const team = useBareRepo('team', DEPARTED_HISTORY);
 const teamReport = (): Promise<Report> => analyze({ path: team(), defaults: EXPLORER_DEFAULTS });
@@ -158,7 +158,8 @@ describe('explorer: people over time', () => {
       framesWhenStarted = shown.frames.filter((frame) => frame.includes('[Modules] People')).length;
       return new Promise((done) => (resolve = done));
     });
-    await settle(() => shown.frames.length);
+    // It waits for Ink's frame to be out (hooks/use-trend.ts): 100 ms after the report's frame.
+    await until(() => framesWhenStarted >= 0);
     expect(framesWhenStarted).toBeGreaterThan(0);
     expect(shown.lastFrame()?.split('\n')[0]).not.toContain('BF ');
     resolve({ points: [{ busFactor: 1 }, { busFactor: 2 }] }); // ▁█, 1–2
@@ -166,9 +167,12 @@ describe('explorer: people over time', () => {
     expect(shown.lastFrame()?.split('\n')[0]).toContain('· BF ▁█ 1–2');
     shown.unmount();
 
+    let asked = false;
     const failing = renderApp(async () => {
+      asked = true;
       throw new Error('no trend');
     });
+    await until(() => asked);
     await settle(() => failing.frames.length);
     expect(failing.lastFrame()).toContain('[Modules] People');
     expect(failing.lastFrame()?.split('\n')[0]).not.toContain('BF ');
@@ -179,7 +183,7 @@ describe('explorer: people over time', () => {
       signal = given;
       return new Promise(() => {});
     });
-    await settle(() => pending.frames.length);
+    await until(() => signal !== undefined);
     expect(signal?.aborted).toBe(false);
     pending.stdin.write('q');
     await tick();

@@ -180,5 +180,7 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
     },
     mailmapBlob: async (commit) => (await trees.lookup(await treeOf(commit), '.mailmap'))?.oid ?? '',
     readTags: () => readTagsWithoutGit(store, location.gitdir),
+    // Nothing cheaper without git: the tags themselves.
+    readTagRefs: () => readTagsWithoutGit(store, location.gitdir),
   };
 }

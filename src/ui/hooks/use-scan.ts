@@ -10,8 +10,12 @@ export type ScanState =
   | { readonly status: 'ready'; readonly report: Report }
   | { readonly status: 'error'; readonly error: unknown };
 
-/** Progress is drawn at most this often (a phase change at once): each frame costs the scan time. */
-const PROGRESS_INTERVAL_MS = 100;
+/**
+ * Progress is drawn at most this often (a phase change at once). Each frame is a React render, an
+ * Ink layout and a write, on the thread the scan runs on: at 100 ms, git/git's 7 s scan spent
+ * 0.5 s of that thread drawing its loading screen (docs/performance.md, "The explorer's first frame, third round").
+ */
+const PROGRESS_INTERVAL_MS = 250;
 
 /**
  * The scan behind the explorer: progress while it runs, then the report or the error. Leaving
