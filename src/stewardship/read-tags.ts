@@ -50,7 +50,7 @@ function signature(name = '', email = '', time = ''): Signature | undefined {
  * {@link readTags} reads follows from them, since objects never change (a tag object names its
  * tagger and target, a commit its author and committer). The finished report's cache key covers
  * the tags through this: no tag object or commit is opened, 5 ms on git/git's thousand tags where
- * reading them takes 35–60 ms, and a re-run waits for the key.
+ * reading them takes 35–60 ms, and a re-run needs the key before it can look its report up.
  */
 export async function readTagRefs(repo: Repository, signal?: AbortSignal): Promise<string> {
   const result = await runGit({ cwd: repo.cwd, args: ['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/tags/'], signal });

@@ -4,6 +4,7 @@ import { CancelledError } from '../../errors.js';
 import { attributesFromStates, type FileAttributes } from '../../files/read-attributes.js';
 import type { TreeEntry } from '../../files/list-tree.js';
 import type { RepositoryFacts } from '../../git/repo.js';
+import type { TagRecord } from '../../stewardship/read-tags.js';
 import type { RepositoryReader } from '../repository-reader.js';
 import { AttributeStack, parseAttributesFile, type AttributesFile } from './attributes/gitattributes.js';
 import { ancestorsOf, CommitReader } from './commit-walk.js';
@@ -44,6 +45,9 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
   let keptBytes = 0;
   const listings = new Map<string, Promise<Omit<TreeEntry, 'size'>[]>>();
   const ancestry = new Map<string, Promise<Set<string>>>();
+  // Read once: a run asks for the tags and, for its cache key, for what determines them.
+  let tags: Promise<TagRecord[]> | undefined;
+  const readTags = () => (tags ??= readTagsWithoutGit(store, location.gitdir));
 
   const treeOf = async (commit: string) => (await commits.read(commit)).tree;
   const listing = (commit: string) => {
@@ -179,8 +183,8 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
       return { kind: 'file', content };
     },
     mailmapBlob: async (commit) => (await trees.lookup(await treeOf(commit), '.mailmap'))?.oid ?? '',
-    readTags: () => readTagsWithoutGit(store, location.gitdir),
+    readTags,
     // Nothing cheaper without git: the tags themselves.
-    readTagRefs: () => readTagsWithoutGit(store, location.gitdir),
+    readTagRefs: readTags,
   };
 }

@@ -13,7 +13,8 @@ export type ScanState =
 /**
  * Progress is drawn at most this often (a phase change at once). Each frame is a React render, an
  * Ink layout and a write, on the thread the scan runs on: at 100 ms, git/git's 7 s scan spent
- * 0.5 s of that thread drawing its loading screen (docs/performance.md, "The explorer's first frame, third round").
+ * 0.5 s of that thread drawing its loading screen (docs/performance.md, "The explorer's first
+ * frame, third round").
  */
 const PROGRESS_INTERVAL_MS = 250;
 
