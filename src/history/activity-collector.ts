@@ -1,5 +1,6 @@
 import type { CommitRecord } from './commit-record.js';
 import type { HistoryAnalysis } from './history-pass.js';
+import { renumber } from './lineage-collector.js';
 
 /** Seconds in a day: ages are counted in whole days (docs/algorithms.md §3). */
 export const DAY = 86_400;
@@ -144,7 +145,7 @@ export class ActivityCollector implements HistoryAnalysis {
       let byIdentity = this.paths.get(path);
       if (!byIdentity) this.paths.set(path, (byIdentity = new Map()));
       for (let at = start; at < end; at += 1) {
-        const id = remap ? (remap[who[at] as number] as number) : (who[at] as number);
+        const id = renumber(who[at] as number, remap);
         const from = at === 0 ? 0 : (datedEnds[at - 1] as number);
         const to = datedEnds[at] as number;
         const times = from === to ? undefined : Array.from(dated.subarray(from, to));

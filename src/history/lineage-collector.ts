@@ -128,7 +128,8 @@ export class LineageCollector implements HistoryAnalysis {
   }
 }
 
-function renumber(identity: number, remap: Int32Array | undefined): number {
+/** An identity of an absorbed pass in this one's numbering (no `remap`: the same). */
+export function renumber(identity: number, remap: Int32Array | undefined): number {
   return remap ? (remap[identity] as number) : identity;
 }
 

@@ -26,6 +26,20 @@ function json(args: readonly string[]): string {
   return result.stdout;
 }
 
+/** Bob Baker's commits in the universe tests, on the given day of January 2020. */
+function bobOn(day: number): Record<string, string> {
+  const date = `2020-01-${day}T12:00:00Z`;
+  return { GIT_AUTHOR_NAME: 'Bob Baker', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+}
+
+/** Runs at the new head: it must extend the cached one and equal a cold run; returns the counted paths. */
+function extendedFiles(dir: string, cacheDir: string): string[] {
+  const extended = json([dir, '--cache-dir', cacheDir]);
+  expect(cacheOf(extended)).toBe('extended');
+  expect(withoutCacheField(extended)).toBe(withoutCacheField(json([dir, '--no-cache'])));
+  return (JSON.parse(extended) as { files: { path: string }[] }).files.map((file) => file.path);
+}
+
 /** Every cache file below a cache folder (`<dir>/busfactor/v1/<repo>/<key>/<head>.state`). */
 function cacheFiles(dir: string): string[] {
   const found: string[] = [];
@@ -98,14 +112,9 @@ describe('cold = extended = cached', () => {
       // TEAM_HISTORY counts seven files (fixtures/histories.ts); marking api/auth.js vendored
       // leaves six. An extension that kept the cached verdicts would still count it.
       writeFileSync(path.join(repo.dir, '.gitattributes'), 'api/auth.js linguist-vendored\n');
-      const bob = { GIT_AUTHOR_NAME: 'Bob Baker', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_AUTHOR_DATE: '2020-01-20T12:00:00Z', GIT_COMMITTER_DATE: '2020-01-20T12:00:00Z' };
       repo.git(['add', '.gitattributes']);
-      repo.git(['commit', '-q', '-m', 'vendor auth'], bob);
-      const extended = json([repo.dir, '--cache-dir', cacheDir]);
-      expect(cacheOf(extended)).toBe('extended');
-      expect(withoutCacheField(extended)).toBe(withoutCacheField(json([repo.dir, '--no-cache'])));
-      const report = JSON.parse(extended) as { files: { path: string }[] };
-      expect(report.files.map((file) => file.path)).toEqual(['api/router.js', 'api/server.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
+      repo.git(['commit', '-q', '-m', 'vendor auth'], bobOn(20));
+      expect(extendedFiles(repo.dir, cacheDir)).toEqual(['api/router.js', 'api/server.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
     } finally {
       repo.remove();
     }
@@ -114,12 +123,11 @@ describe('cold = extended = cached', () => {
   it('a file changed under an unchanged .gitattributes keeps its attributes; a new one is asked for', () => {
     const repo = buildRepo(TEAM_HISTORY);
     try {
-      const bob = { GIT_AUTHOR_NAME: 'Bob Baker', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob Baker', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_AUTHOR_DATE: '2020-01-20T12:00:00Z', GIT_COMMITTER_DATE: '2020-01-20T12:00:00Z' };
       // TEAM_HISTORY's seven files less api/server.js (not code by its attributes, decided with its
       // content) and api/auth.js (vendored by its attributes, decided by name): five.
       writeFileSync(path.join(repo.dir, '.gitattributes'), 'api/server.js linguist-detectable=false\napi/auth.js linguist-vendored\napi/*.gen.js linguist-generated\n');
       repo.git(['add', '.gitattributes']);
-      repo.git(['commit', '-q', '-m', 'server is not code'], bob);
+      repo.git(['commit', '-q', '-m', 'server is not code'], bobOn(20));
       const cacheDir = path.join(tempDir(), 'cache');
       expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
       // api/server.js and api/auth.js change (their attributes come from the cached universe, git
@@ -130,12 +138,8 @@ describe('cold = extended = cached', () => {
       writeFileSync(path.join(repo.dir, 'api/extra.gen.js'), 'generated\n');
       writeFileSync(path.join(repo.dir, 'api/extra.js'), 'extra\n');
       repo.git(['add', '-A']);
-      repo.git(['commit', '-q', '-m', 'more api'], { ...bob, GIT_AUTHOR_DATE: '2020-01-21T12:00:00Z', GIT_COMMITTER_DATE: '2020-01-21T12:00:00Z' });
-      const extended = json([repo.dir, '--cache-dir', cacheDir]);
-      expect(cacheOf(extended)).toBe('extended');
-      expect(withoutCacheField(extended)).toBe(withoutCacheField(json([repo.dir, '--no-cache'])));
-      const report = JSON.parse(extended) as { files: { path: string }[] };
-      expect(report.files.map((file) => file.path)).toEqual(['api/extra.js', 'api/router.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
+      repo.git(['commit', '-q', '-m', 'more api'], bobOn(21));
+      expect(extendedFiles(repo.dir, cacheDir)).toEqual(['api/extra.js', 'api/router.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
     } finally {
       repo.remove();
     }
