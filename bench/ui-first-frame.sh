@@ -6,7 +6,7 @@
 #
 #   bash bench/ui-first-frame.sh <repo> [runs]     (needs script(1) from util-linux)
 #
-# Both cold (--no-cache) and cached (a private cache folder, warmed first).
+# Both cold (--no-cache) and cached (a private cache folder, warmed first); a summary at the end.
 set -u
 repo=$(realpath "$1") runs=${2:-3}
 cli=$(realpath "$(dirname "$0")/../bin/busfactor.js")
@@ -36,15 +36,29 @@ watch() {
 # own analysis (it keeps the commits a trend needs, so its entry serves the explorer).
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
+# The scan's own time varies by a second or more between runs on two busy cores, so each run is a
+# pair, taken in alternating order, and the summary is the median of the pairs' differences.
+summary() { # label, printf format of a figure (%+d for a difference); then one figure (ms) per line on stdin
+  sort -n | awk -v label="$1" -v f="$2" '{a[NR]=$1; s+=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%s: median " f " ms, mean " f " ms, from " f " to " f " ms over %d runs\n", label, m, s/NR, a[1], a[NR], NR}'
+}
+pair() { # explorer command, text command; prints "explorer text"
+  local ui text
+  if (( i % 2 )); then ui=$(watch "$1" "top key person"); text=$(watch "$2" "^DONE=1")
+  else text=$(watch "$2" "^DONE=1"); ui=$(watch "$1" "top key person"); fi
+  echo "$ui $text"
+}
+cold=() cached=()
 for i in $(seq "$runs"); do
-  ui=$(watch "exec node '$cli' '$repo' --no-cache" "top key person")
-  text=$(watch "node '$cli' '$repo' --no-tui --no-cache; echo DONE""=1" "^DONE=1")
+  read -r ui text < <(pair "exec node '$cli' '$repo' --no-cache" "node '$cli' '$repo' --no-tui --no-cache; echo DONE""=1")
   echo "run $i, cold: explorer first interactive frame ${ui} ms; text output (--no-tui) ${text} ms; load $(cut -d' ' -f1 /proc/loadavg)"
+  cold+=("$((ui - text))")
 done
 watch "exec node '$cli' '$repo' --cache-dir '$cache'" "top key person" > /dev/null
 node "$cli" "$repo" --no-tui --cache-dir "$cache" > /dev/null 2>&1
 for i in $(seq "$runs"); do
-  ui=$(watch "exec node '$cli' '$repo' --cache-dir '$cache'" "top key person")
-  text=$(watch "node '$cli' '$repo' --no-tui --cache-dir '$cache'; echo DONE""=1" "^DONE=1")
+  read -r ui text < <(pair "exec node '$cli' '$repo' --cache-dir '$cache'" "node '$cli' '$repo' --no-tui --cache-dir '$cache'; echo DONE""=1")
   echo "run $i, cached: explorer first interactive frame ${ui} ms; text output (--no-tui) ${text} ms; load $(cut -d' ' -f1 /proc/loadavg)"
+  cached+=("$ui")
 done
+printf '%s\n' "${cold[@]}" | summary "cold, explorer − text" "%+d"
+printf '%s\n' "${cached[@]}" | summary "cached, explorer first frame" "%d"

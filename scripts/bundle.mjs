@@ -10,7 +10,7 @@
  * split into chunks beside them, so every module is loaded once. Files read beside the code
  * (`new URL('./x.json', import.meta.url)`) are copied into the folder.
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,6 +33,26 @@ const noDevtools = {
   },
 };
 
+/**
+ * Yoga (Ink's layout engine) is WebAssembly inlined as a `data:` URI, which its loader reads with
+ * `fetch` whenever `fetch` exists: in Node that loads undici, node's whole HTTP client, 35–45 ms of
+ * the explorer's start (docs/performance.md, "The explorer's first frame, fourth round"). Without
+ * `fetch` the same loader decodes the URI itself. The build fails if the test is not found, so an
+ * upgrade of yoga-layout cannot drop this quietly.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const test = '"function"!=typeof fetch';
+      const found = source.split(test).length - 1;
+      if (found !== 2) throw new Error(`${args.path}: expected its two fetch tests, found ${found} (scripts/bundle.mjs, yogaWithoutFetch)`);
+      return { contents: source.replaceAll(test, 'true'), loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -49,7 +69,7 @@ await build({
   target: 'node20',
   // Playwright finds its browsers and its own files from where it is installed: not bundled.
   external: ['playwright-core'],
-  plugins: [noDevtools],
+  plugins: [noDevtools, yogaWithoutFetch],
   // React's production build, whatever NODE_ENV the user's shell has: the development build
   // checks every render (about a second more before the explorer's first frame on git/git).
   define: { 'process.env.NODE_ENV': '"production"' },

@@ -187,13 +187,9 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   if (repo.isShallow) {
     warnings.push({ code: 'shallow-clone', message: 'this is a shallow clone: history is truncated, so authorship and bus factors are unreliable (run git fetch --unshallow)' });
   }
-  // The number of commits to scan, for the progress line's ETA: counted only when a scan starts
-  // (a cache hit scans nothing, an extended run only the commits since the cached one).
-  const startCount = options.onProgress
-    ? (since: string | undefined) => {
-        repo.reader.countCommits(head, since, signal).then((total) => report({ totalCommits: total }), () => {});
-      }
-    : undefined;
+  // The number of commits to scan, for the progress line: known only once a scan starts (a cache
+  // hit scans nothing, an extended run only the commits since the cached one).
+  const onTotal = options.onProgress ? (total: number) => report({ totalCommits: total }) : undefined;
 
   report({ phase: 'history' });
   const coAuthors = coAuthorPolicy(settings);
@@ -222,7 +218,7 @@ async function analyzeRepository(options: AnalyzeOptions, reportOnly: boolean): 
   if (tagsWarning) warnings.push(tagsWarning);
   // Warnings so far are this run's own (config, cache folder); a finished report adds its later ones.
   const earlyWarnings = warnings.length;
-  const scanned = await scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(startCount ? { onScan: startCount } : {}) });
+  const scanned = await scanOrRestore({ repo, head, settings, collectorSettings, cache, keys: key && localKey ? [key, localKey] : undefined, signal, onCommits: (commits) => report({ commits }), ...(onTotal ? { onTotal } : {}) });
   const { collectors, history, universe } = scanned;
   const { lineage, activity, stewardship, identities, pass, facts, authorOf } = collectors;
   // Releasers are interned below; the cache keeps the identities of the history alone.

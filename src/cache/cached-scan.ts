@@ -23,8 +23,8 @@ export interface ScanInput {
   readonly keys: readonly string[] | undefined;
   readonly signal: AbortSignal | undefined;
   readonly onCommits: (commits: number) => void;
-  /** A scan starts: of every commit, or of those since a cached one (the progress line counts them). */
-  readonly onScan?: (since: string | undefined) => void;
+  /** How many commits the scan covers (all of them, or those since a cached one), once known: HistoryScanRequest.onTotal. */
+  readonly onTotal?: (commits: number) => void;
 }
 
 /** The history pass and file universe of the analysed commit, however they were had. */
@@ -80,8 +80,7 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
       const tree = universeOf(stop, ancestor.loaded.then((loaded) => loaded?.state.universe.memo));
       // Awaited below; a failure meanwhile must not go unhandled.
       tree.catch(() => {});
-      input.onScan?.(ancestor.base);
-      const scanning = repo.reader.scanHistory({ head, pass: collectors.pass, signal: stop, onCommits: input.onCommits, since: ancestor.base });
+      const scanning = repo.reader.scanHistory({ head, pass: collectors.pass, signal: stop, onCommits: input.onCommits, ...(input.onTotal ? { onTotal: input.onTotal } : {}), since: ancestor.base });
       scanning.catch(() => {});
       const loaded = await ancestor.loaded;
       if (!loaded) {
@@ -100,9 +99,8 @@ export async function scanOrRestore(input: ScanInput): Promise<Scanned> {
     }
   }
   const collectors = createCollectors(collectorSettings);
-  input.onScan?.(undefined);
   const [history, tree] = await Promise.all([
-    repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits, mayParallelize: !settings.lines }),
+    repo.reader.scanHistory({ head, pass: collectors.pass, signal, onCommits: input.onCommits, ...(input.onTotal ? { onTotal: input.onTotal } : {}), mayParallelize: !settings.lines }),
     universe ?? universeOf(signal),
   ]);
   collectors.pass.finish();

@@ -41,7 +41,8 @@ export function withGitReader(facts: RepositoryFacts): Repository {
       }
       return present;
     },
-    scanHistory: ({ head, pass, signal, onCommits, since, mayParallelize }) => scanWithFallback(repo, head, pass, signal, onCommits, since, mayParallelize ?? true),
+    scanHistory: ({ head, pass, signal, onCommits, onTotal, since, mayParallelize }) =>
+      scanWithFallback(repo, head, pass, signal, onCommits, since, mayParallelize ?? true, onTotal && { onTotal, count: () => reader.countCommits(head, since, signal) }),
     listTree: (commit, signal) => listTree(repo, commit, signal),
     readAttributes: (commit, paths, signal) => readAttributes(repo, commit, paths, signal),
     readBlobs: (requests, handle, signal) => readBlobs(repo, requests, handle, signal),

@@ -35,6 +35,11 @@ export interface HistoryScanRequest {
   readonly pass: HistoryPass;
   readonly signal: AbortSignal | undefined;
   readonly onCommits: (commits: number) => void;
+  /**
+   * The number of commits the scan covers, once known (the progress line's estimate): from the
+   * scan's own list of its commits when it makes one (git, a long history), else counted beside it.
+   */
+  readonly onTotal?: (commits: number) => void;
   /** Only the commits made since this one (a cached head). */
   readonly since?: string;
   /**
@@ -54,7 +59,7 @@ export interface RepositoryReader {
   version(signal?: AbortSignal): Promise<string>;
   /** A revision (`HEAD`, a branch, a tag, an id, `v1^`, …) to a full commit id; InputError when it names none. */
   resolveCommit(revision: string, signal?: AbortSignal): Promise<string>;
-  /** The commits of `head`'s history (without `since`'s), for the progress line's estimate. */
+  /** The commits of `head`'s history (without `since`'s): what a scan reports as its total when it has no list of its own. */
   countCommits(head: string, since: string | undefined, signal?: AbortSignal): Promise<number>;
   /** Whether `ancestor` is `head` or one of its ancestors; false when either cannot be read. */
   isAncestor(ancestor: string, head: string, signal?: AbortSignal): Promise<boolean>;

@@ -62,6 +62,8 @@ export async function scanWithFallback(
   since?: string,
   /** False: one process whatever the history's length (line ownership: repository-reader.ts). */
   mayParallelize = true,
+  /** The request's `onTotal`, and how to count the commits when the scan makes no list of them. */
+  total?: { readonly onTotal: (commits: number) => void; readonly count: () => Promise<number> },
 ): Promise<HistoryResult> {
   let lastReport = 0;
   let kept = 0;
@@ -80,8 +82,12 @@ export async function scanWithFallback(
   // that a bad BUSFACTOR_SCAN_SPLIT is an error wherever it is set.
   const asked = scanSplitPolicy(availableParallelism());
   const policy = since || !mayParallelize ? ({ kind: 'never' } as const) : asked;
+  // `auto` lists the commits beside the walk anyway: its list is the total, sooner than a count of
+  // its own (a second walk of the history, at low priority beside the scan: on git/git it came
+  // after the scan had ended).
+  if (total && policy.kind !== 'auto') total.count().then(total.onTotal, () => {});
 
-  const walk = await walkUntilSplit(repo, base, since, policy, consume, pass);
+  const walk = await walkUntilSplit(repo, base, since, policy, consume, pass, total?.onTotal);
   if (walk.kind === 'done') return { renames: 'similarity', warnings: [] };
   const order = await walk.order;
   if (pass.commits > 0 && order[pass.commits - 1] !== walk.lastOid) {
@@ -120,6 +126,7 @@ async function walkUntilSplit(
   policy: ScanSplitPolicy,
   consume: (commit: CommitRecord) => void,
   pass: HistoryPass,
+  onListed: ((commits: number) => void) | undefined,
 ): Promise<Walk> {
   const stop = new AbortController();
   const listing = new AbortController();
@@ -134,6 +141,7 @@ async function walkUntilSplit(
   if (policy.kind === 'auto') {
     listOrder().then(
       (list) => {
+        onListed?.(list.length);
         // Worth it only for a long history with most of the walk still to come.
         if (!splitting && list.length >= policy.minCommits && pass.commits < list.length / 2) startSplit();
       },

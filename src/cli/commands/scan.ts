@@ -58,6 +58,7 @@ async function explore(path: string, output: OutputOptionValues, options: Analyz
   const scan = startScan(options, signal, line?.update);
   let runExplorer;
   try {
+    await scan.underWay;
     ({ runExplorer } = await loadExplorer());
   } finally {
     // No more progress on stderr: from here on the explorer has the screen.
@@ -100,6 +101,14 @@ interface StartedScan {
    * starts it once the report is on screen and aborts it when it closes.
    */
   readonly trend: (signal: AbortSignal) => Promise<Trend>;
+  /**
+   * Settles once the analysis is past the chain of short git calls that opens the repository: git
+   * is fetching, or the history phase has begun (its first step after that: the scan's git
+   * processes started, or the cache's files being read), or the analysis is over. Loading Ink and
+   * React keeps the thread for about 0.1 s: loaded before that point, it held up those calls and
+   * the scan with them (docs/performance.md, "The explorer's first frame, fourth round").
+   */
+  readonly underWay: Promise<void>;
   /** Stops reporting progress to the first listener. */
   readonly detach: () => void;
   readonly abort: () => void;
@@ -115,19 +124,25 @@ function startScan(options: AnalyzeOptions, signal: AbortSignal, onProgress: ((p
   const stopped = AbortSignal.any([signal, controller.signal]);
   let latest: Progress | undefined;
   let listener = onProgress;
+  let markUnderWay: () => void = () => {};
+  const underWay = new Promise<void>((resolve) => (markUnderWay = resolve));
   const session = analyzeReport({
     ...options,
     keepFacts: true,
     signal: stopped,
     onProgress: (progress) => {
       latest = progress;
+      if (progress.phase === 'history') setImmediate(markUnderWay);
+      else if (progress.phase !== 'opening') markUnderWay();
       listener?.(progress);
     },
   });
   const report = session.then((found) => found.report);
   // Until the explorer attaches, a failure is kept for it to show (not an unhandled rejection).
   report.catch(() => {});
+  report.then(markUnderWay, markUnderWay);
   return {
+    underWay,
     attach: (next, uiSignal) => {
       listener = next;
       if (latest) next(latest);

@@ -95,18 +95,20 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
     return mailmap;
   };
 
+  const countCommits = async (head: string, since: string | undefined, signal: AbortSignal | undefined): Promise<number> => {
+    const all = await ancestorsOfCommit(head, signal);
+    if (!since) return all.size;
+    const before = await ancestorsOfCommit(since, signal);
+    let count = 0;
+    for (const oid of all) if (!before.has(oid)) count += 1;
+    return count;
+  };
+
   return {
     engine: 'isomorphic-git',
     version: async () => `isomorphic-git ${git.version()}`,
     resolveCommit: (revision) => resolveRevision(store, location, revision, (oid) => commits.read(oid)),
-    countCommits: async (head, since, signal) => {
-      const all = await ancestorsOfCommit(head, signal);
-      if (!since) return all.size;
-      const before = await ancestorsOfCommit(since, signal);
-      let count = 0;
-      for (const oid of all) if (!before.has(oid)) count += 1;
-      return count;
-    },
+    countCommits,
     isAncestor: async (ancestor, head, signal) => {
       try {
         return (await ancestorsOfCommit(head, signal)).has(ancestor);
@@ -120,7 +122,7 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
       for (const oid of oids) if ((await store.read(oid))?.type === 'commit') present.add(oid);
       return present;
     },
-    scanHistory: (request) => scanHistoryWithoutGit({ commits, trees: trees.read, mailmap: mailmapOf }, request),
+    scanHistory: (request) => scanHistoryWithoutGit({ commits, trees: trees.read, mailmap: mailmapOf, count: countCommits }, request),
     listTree: async (commit, signal) => {
       const entries: TreeEntry[] = [];
       for (const entry of await listing(commit)) {

@@ -13,6 +13,8 @@ export interface IsomorphicScanInput {
   readonly trees: TreeSource;
   /** The mailmap for this head (the work tree's, or the commit's own in a bare repository, then the user's file). */
   readonly mailmap: (head: string) => Promise<Mailmap>;
+  /** The reader's count of the commits to scan (the request's `onTotal`). */
+  readonly count: (head: string, since: string | undefined, signal: AbortSignal | undefined) => Promise<number>;
 }
 
 const UTF8 = /^utf-?8$/i;
@@ -71,6 +73,7 @@ async function toRecord(commit: WalkedCommit, input: IsomorphicScanInput, mailma
  */
 export async function scanHistoryWithoutGit(input: IsomorphicScanInput, request: HistoryScanRequest): Promise<HistoryResult> {
   const { head, pass, signal, onCommits, since } = request;
+  if (request.onTotal) input.count(head, since, signal).then(request.onTotal, () => {});
   const mailmap = await input.mailmap(head);
   const exclude = since ? await ancestorsOf(input.commits, since, signal) : undefined;
   let lastReport = 0;

@@ -11,12 +11,13 @@ export type ScanState =
   | { readonly status: 'error'; readonly error: unknown };
 
 /**
- * Progress is drawn at most this often (a phase change at once). Each frame is a React render, an
- * Ink layout and a write, on the thread the scan runs on: at 100 ms, git/git's 7 s scan spent
- * 0.5 s of that thread drawing its loading screen (docs/performance.md, "The explorer's first
- * frame, third round").
+ * Progress is drawn at most this often (a phase change at once), as git's own progress is (once a
+ * second). Each frame is a React render, an Ink layout and a redraw, on the thread the scan runs
+ * on, in code run too seldom to be optimised: about 10 ms a frame. At 100 ms git/git's 7 s scan
+ * spent 0.5 s of that thread drawing its loading screen, at 250 ms 0.3 s (docs/performance.md,
+ * "The explorer's first frame, third round" and "fourth round").
  */
-const PROGRESS_INTERVAL_MS = 250;
+const PROGRESS_INTERVAL_MS = 1000;
 
 /**
  * The scan behind the explorer: progress while it runs, then the report or the error. Leaving
