@@ -1,7 +1,17 @@
 /** Number and risk wording shared by the reports, the warnings, the progress line and the explorer. */
 
-/** `81,966`: thousands separated, the same on every machine. */
-export const count = (n: number): string => n.toLocaleString('en-US');
+/**
+ * `81,966`: thousands separated, the same on every machine. Whole numbers are grouped here:
+ * `toLocaleString` sets up ICU's number formatting on its first call, 9 ms of every run's output
+ * and of the explorer's first frame; anything else is left to it.
+ */
+export const count = (n: number): string => {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${grouped}` : grouped;
+};
 
 /** `1 file`, `2,496 files`; `1 repository`, `40 repositories` with the plural given. */
 export const plural = (n: number, noun: string, nouns = `${noun}s`): string => `${count(n)} ${n === 1 ? noun : nouns}`;
