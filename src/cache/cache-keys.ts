@@ -41,18 +41,22 @@ async function fileFingerprint(file: string | undefined): Promise<string> {
 
 /**
  * The part of the key that comes from outside the settings: the engine and its version (`git
- * version 2.39.5`, `isomorphic-git 1.44.19`: results of the two differ, docs/engine.md) and the files git reads
- * beside the commit — the work tree's `.mailmap` (a bare repository reads the commit's own), the
- * user's mailmap file, `info/attributes`.
+ * version 2.39.5`, `isomorphic-git 1.44.19`: results of the two differ, docs/engine.md), what git
+ * reads beside the commit — the work tree's `.mailmap` (a bare repository reads the commit's own),
+ * the user's mailmap file, `info/attributes` — and what rewrites the commit's history as git reads
+ * it: the replacement refs (`git replace`) and `info/grafts`.
  */
 export async function environmentKey(repo: Repository, signal: AbortSignal | undefined): Promise<string> {
-  const [git, workTreeMailmap, userMailmap, infoAttributes] = await Promise.all([
+  const [git, workTreeMailmap, userMailmap, infoAttributes, replaceRefs, grafts] = await Promise.all([
     repo.reader.version(signal),
     repo.isBare ? Promise.resolve('bare') : fileFingerprint(path.join(repo.cwd, '.mailmap')),
     fileFingerprint(repo.userMailmapFile),
     fileFingerprint(path.join(repo.gitDir, 'info', 'attributes')),
+    repo.reader.readReplaceRefs(signal),
+    fileFingerprint(path.join(repo.gitDir, 'info', 'grafts')),
   ]);
-  return `${git}\0mailmap ${workTreeMailmap} ${userMailmap}\0attributes ${infoAttributes}`;
+  const replaced = replaceRefs === '' ? 'none' : createHash('sha256').update(replaceRefs).digest('hex');
+  return `${git}\0mailmap ${workTreeMailmap} ${userMailmap}\0attributes ${infoAttributes}\0replace ${replaced}\0grafts ${grafts}`;
 }
 
 /** What the cached states depend on besides the commit: the settings read by the pass and the universe. */
@@ -67,8 +71,7 @@ export interface StateKeyInput {
 /**
  * Everything that changes the cached states for one commit: the tool and state format, the V8 that
  * serialised them, git, the scope, every setting the history pass, the file universe or line
- * ownership reads, and the files git reads from outside the commit — the work tree's `.mailmap`
- * (a bare repository reads the commit's own), the user's mailmap file, `info/attributes`. Settings
+ * ownership reads, and what git reads from outside the commit ({@link environmentKey}). Settings
  * used only after the pass (algorithm, depth, modules, aliases, departed people, what-ifs) are not
  * in it: one entry serves them all.
  */

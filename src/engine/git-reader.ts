@@ -60,6 +60,7 @@ export function withGitReader(facts: RepositoryFacts): Repository {
     mailmapBlob: (commit, signal) => commitMailmapBlob(repo, commit, signal),
     readTags: (signal) => readTags(repo, signal),
     readTagRefs: (signal) => readTagRefs(repo, signal),
+    readReplaceRefs: async (signal) => (await runGit({ cwd, args: ['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/replace/'], signal })).stdout.toString('utf8'),
   };
   repo.reader = reader;
   return repo;

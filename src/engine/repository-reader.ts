@@ -89,4 +89,10 @@ export interface RepositoryReader {
    * nothing peeled).
    */
   readTagRefs(signal?: AbortSignal): Promise<unknown>;
+  /**
+   * The replacement refs (`git replace`) this engine applies to every object it reads: they change
+   * the history of the same commit, so the cache keys on them (cache/cache-keys.ts). '' from an
+   * engine that applies none.
+   */
+  readReplaceRefs(signal?: AbortSignal): Promise<string>;
 }

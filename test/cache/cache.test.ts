@@ -323,6 +323,35 @@ describe('what is not extended', () => {
     }
   });
 
+  it('a commit replaced (git replace) under the same head: a cold run that follows the replacement, then a hit; removed, the first entry again', () => {
+    const repo = buildRepo(TEAM_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const authorsOf = (stdout: string, file: string) => (JSON.parse(stdout) as { files: { path: string; authors: string[] }[] }).files.find((entry) => entry.path === file)?.authors;
+      const first = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(first)).toBe('cold');
+      // TEAM_HISTORY (fixtures/histories.ts): Bob creates api/server.js on day 3, nobody else touches it.
+      expect(authorsOf(first, 'api/server.js')).toEqual(['bob@example.com']);
+      // The same commit, authored by Dave: git log reads the replacement wherever the history names Bob's.
+      const bobs = repo.git(['rev-list', '--reverse', '--author=bob@example.com', 'HEAD']).split('\n')[0] as string;
+      const text = repo.git(['cat-file', 'commit', bobs]).replace(/^author Bob Baker <bob@example\.com>/m, 'author Dave Dunn <dave@example.com>');
+      const replacement = repo.git(['hash-object', '-t', 'commit', '-w', '--stdin'], {}, `${text}\n`);
+      repo.git(['replace', bobs, replacement]);
+      const replaced = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(replaced)).toBe('cold');
+      expect(authorsOf(replaced, 'api/server.js')).toEqual(['dave@example.com']);
+      expect(withoutCacheField(replaced)).toBe(withoutCacheField(json([repo.dir, '--no-cache'])));
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('hit');
+      // Without the replacement the history is the first one again, and so is its cached report.
+      repo.git(['replace', '-d', bobs]);
+      const again = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(again)).toBe('hit');
+      expect(withoutCacheField(again)).toBe(withoutCacheField(first));
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('another repository at the same path: its own analysis, nothing of the first', () => {
     const parent = tempDir();
     const place = path.join(parent, 'project');

@@ -188,5 +188,7 @@ export function isomorphicReader(facts: RepositoryFacts, location: IsomorphicLoc
     readTags,
     // Nothing cheaper without git: the tags themselves.
     readTagRefs: readTags,
+    // isomorphic-git reads every object as stored: `git replace` does not apply (docs/engine.md).
+    readReplaceRefs: async () => '',
   };
 }
