@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { infoFile } from '../engine/isomorphic/safe-read.js';
 import type { Repository } from '../git/repo.js';
 import type { CoAuthorPolicy } from '../history/history-pass.js';
 import { TOOL_VERSION } from '../report/version.js';
@@ -44,16 +45,17 @@ async function fileFingerprint(file: string | undefined): Promise<string> {
  * version 2.39.5`, `isomorphic-git 1.44.19`: results of the two differ, docs/engine.md), what git
  * reads beside the commit — the work tree's `.mailmap` (a bare repository reads the commit's own),
  * the user's mailmap file, `info/attributes` — and what rewrites the commit's history as git reads
- * it: the replacement refs (`git replace`) and `info/grafts`.
+ * it: the replacement refs (`git replace`) and `info/grafts`. A linked worktree's `info/` is its
+ * repository's, in the common dir.
  */
 export async function environmentKey(repo: Repository, signal: AbortSignal | undefined): Promise<string> {
   const [git, workTreeMailmap, userMailmap, infoAttributes, replaceRefs, grafts] = await Promise.all([
     repo.reader.version(signal),
     repo.isBare ? Promise.resolve('bare') : fileFingerprint(path.join(repo.cwd, '.mailmap')),
     fileFingerprint(repo.userMailmapFile),
-    fileFingerprint(path.join(repo.gitDir, 'info', 'attributes')),
+    infoFile(repo.gitDir, 'attributes').then(fileFingerprint),
     repo.reader.readReplaceRefs(signal),
-    fileFingerprint(path.join(repo.gitDir, 'info', 'grafts')),
+    infoFile(repo.gitDir, 'grafts').then(fileFingerprint),
   ]);
   const replaced = replaceRefs === '' ? 'none' : createHash('sha256').update(replaceRefs).digest('hex');
   return `${git}\0mailmap ${workTreeMailmap} ${userMailmap}\0attributes ${infoAttributes}\0replace ${replaced}\0grafts ${grafts}`;

@@ -1,3 +1,5 @@
+import { lstat } from 'node:fs/promises';
+import { infoFile } from '../engine/isomorphic/safe-read.js';
 import { GitError } from '../errors.js';
 import type { Repository } from '../git/repo.js';
 import { warningWithPaths, type Warning } from '../warnings.js';
@@ -36,17 +38,23 @@ function excludeEntry(entry: TreeEntry, scope: string, include: PathMatcher | un
   return undefined;
 }
 
-/**
- * Attributes for each of `blobs`, or a warning when git could not give them. Only worth a
- * temporary index when the tree has a .gitattributes somewhere (in scope or not: the top one
- * applies to every folder).
- */
 function isAttributesFile(entry: TreeEntry): boolean {
   return entry.path === '.gitattributes' || entry.path.endsWith('/.gitattributes');
 }
 
+/** Whether the repository has an `info/attributes` with anything in it (git applies it above every .gitattributes). */
+async function hasInfoAttributes(repo: Repository): Promise<boolean> {
+  const info = await lstat(await infoFile(repo.gitDir, 'attributes')).catch(() => undefined);
+  return info !== undefined && !info.isDirectory() && info.size > 0;
+}
+
+/**
+ * Attributes for each of `blobs`, or a warning when git could not give them. Only worth a
+ * temporary index when the tree has a .gitattributes somewhere (in scope or not: the top one
+ * applies to every folder) or the repository an `info/attributes`.
+ */
 async function attributesFor(repo: Repository, commit: string, tree: readonly TreeEntry[], blobs: readonly TreeEntry[], known: ReadonlyMap<string, ClassifiedBlob> | undefined, signal?: AbortSignal): Promise<{ attributes?: FileAttributes[]; warning?: Warning }> {
-  if (blobs.length === 0 || !tree.some(isAttributesFile)) return {};
+  if (blobs.length === 0 || (!tree.some(isAttributesFile) && !(await hasInfoAttributes(repo)))) return {};
   // A path an earlier commit classified under the same .gitattributes (and info/attributes: the
   // cache key) has the same attributes whatever its content: git is asked about new paths only, and
   // a commit that changed known files alone makes no temporary index at all.

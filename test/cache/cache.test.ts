@@ -120,6 +120,47 @@ describe('cold = extended = cached', () => {
     }
   });
 
+  it('info/attributes applies without any .gitattributes in the tree, and is in the key', () => {
+    const repo = buildRepo(TEAM_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const filesOf = (stdout: string) => (JSON.parse(stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+      expect(cacheOf(json([repo.dir, '--cache-dir', cacheDir]))).toBe('cold');
+      // TEAM_HISTORY has no .gitattributes; its seven counted files less api/auth.js are six.
+      mkdirSync(path.join(repo.dir, '.git', 'info'), { recursive: true });
+      writeFileSync(path.join(repo.dir, '.git', 'info', 'attributes'), 'api/auth.js linguist-vendored\n');
+      const marked = json([repo.dir, '--cache-dir', cacheDir]);
+      expect(cacheOf(marked)).toBe('cold');
+      expect(filesOf(marked)).toEqual(['api/router.js', 'api/server.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
+      expect((JSON.parse(marked) as { excluded: { vendored?: number } }).excluded.vendored).toBe(1);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it("a linked worktree: the repository's info/attributes (in the common git dir) is in the key", () => {
+    const repo = buildRepo(TEAM_HISTORY);
+    try {
+      const cacheDir = path.join(tempDir(), 'cache');
+      const worktree = path.join(tempDir(), 'wt');
+      repo.git(['worktree', 'add', '-q', worktree, '-b', 'wt']);
+      const filesOf = (stdout: string) => (JSON.parse(stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+      const first = json([worktree, '--cache-dir', cacheDir]);
+      expect(cacheOf(first)).toBe('cold');
+      // TEAM_HISTORY counts seven files (fixtures/histories.ts); api/auth.js marked vendored leaves six.
+      expect(filesOf(first)).toContain('api/auth.js');
+      mkdirSync(path.join(repo.dir, '.git', 'info'), { recursive: true });
+      writeFileSync(path.join(repo.dir, '.git', 'info', 'attributes'), 'api/auth.js linguist-vendored\n');
+      const marked = json([worktree, '--cache-dir', cacheDir]);
+      expect(cacheOf(marked)).toBe('cold');
+      expect(filesOf(marked)).toEqual(['api/router.js', 'api/server.js', 'lib/core.js', 'lib/io.js', 'lib/util.js', 'test/core.test.js']);
+      expect(withoutCacheField(marked)).toBe(withoutCacheField(json([worktree, '--no-cache'])));
+      expect(cacheOf(json([worktree, '--cache-dir', cacheDir]))).toBe('hit');
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('a file changed under an unchanged .gitattributes keeps its attributes; a new one is asked for', () => {
     const repo = buildRepo(TEAM_HISTORY);
     try {

@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import type { Repository, RepositoryFacts } from '../../git/repo.js';
 import { isomorphicReader } from './isomorphic-reader.js';
 import { readOnlyFs } from './read-only-fs.js';
-import { readSmallFile } from './safe-read.js';
+import { commonDir, readSmallFile } from './safe-read.js';
 import { userConfigValue } from './user-config.js';
 
 /**
@@ -49,11 +49,6 @@ async function discover(start: string): Promise<Found | undefined> {
     if (await isGitDir(folder)) return { gitDir: folder, commonDir: await commonDir(folder), workTree: undefined };
     if (path.dirname(folder) === folder) return undefined;
   }
-}
-
-async function commonDir(gitDir: string): Promise<string> {
-  const text = (await readSmallFile(path.join(gitDir, 'commondir'), { noFollow: false, maxBytes: 64 * 1024 }))?.toString('utf8').trim();
-  return text ? path.resolve(gitDir, text) : gitDir;
 }
 
 async function configValue(gitdir: string, key: string): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * A small file beside the objects (`.mailmap` of a work tree, `info/attributes`, `shallow`), read
@@ -20,4 +21,18 @@ export async function readSmallFile(file: string, options: { readonly noFollow: 
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The folder a git dir shares with its repository's other work trees (objects, refs, `info/`): a
+ * linked worktree's git dir names it in its `commondir` file, as git reads it; else the git dir.
+ */
+export async function commonDir(gitDir: string): Promise<string> {
+  const text = (await readSmallFile(path.join(gitDir, 'commondir'), { noFollow: false, maxBytes: 64 * 1024 }))?.toString('utf8').trim();
+  return text ? path.resolve(gitDir, text) : gitDir;
+}
+
+/** A file of the repository's `info/` folder (`attributes`, `grafts`): in the common dir, shared by every work tree. */
+export async function infoFile(gitDir: string, name: string): Promise<string> {
+  return path.join(await commonDir(gitDir), 'info', name);
 }
